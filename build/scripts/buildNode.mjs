@@ -1,0 +1,38 @@
+// Bundles the Node side (Electron main, preload, preview server, command line, import worker) with esbuild.
+// The renderer is built by Vite (vite.config.mts). Everything lands in dist/.
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const quiet = process.argv.includes('--quiet');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: quiet ? 'error' : 'info',
+  absWorkingDir: root,
+  // pdf.js loads its worker and fonts from its own package at run time, so it stays a real dependency.
+  external: ['electron', 'pdfjs-dist', 'pdfjs-dist/*'],
+};
+
+await Promise.all([
+  // The main process and the sandboxed preload must be CommonJS.
+  build({ ...common, format: 'cjs', entryPoints: { main: 'electron/main.ts', preload: 'electron/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } }),
+  // Plain Node entry points (no Electron): the browser-preview server, the command line, the import worker.
+  build({
+    ...common,
+    format: 'esm',
+    entryPoints: {
+      previewServer: 'electron/transport/previewServer.ts',
+      cli: 'electron/cli/cli.ts',
+      importWorker: 'electron/import/importWorker.ts',
+    },
+    outdir: 'dist/electron',
+    outExtension: { '.js': '.mjs' },
+    // Some CommonJS dependencies call require(); give ESM bundles a real one.
+    banner: { js: "import { createRequire as __cdCreateRequire } from 'node:module'; const require = __cdCreateRequire(import.meta.url);" },
+  }),
+]);

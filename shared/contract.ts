@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import type { ParsedImport } from './import/parsedDocument.js';
+
+/**
+ * The one contract between the main process and the window. Every channel is declared here and nowhere else:
+ * its `domain:verb` name, the zod schema of its single request object, and its result type. Electron IPC
+ * (electron/ipc/registerIpc.ts) and the HTTP transport (electron/transport/httpTransport.ts) both serve it.
+ */
+
+/** Why a request failed; the window shows `message` to the user as it is. */
+export const ERROR_CODES = [
+  'invalid-request',
+  'not-found',
+  'too-large',
+  'unsupported',
+  'parse-failed',
+  'cancelled',
+  'unavailable',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** A failed request: a code for the program and one clear sentence for the user. */
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+}
+
+/** Every channel answers with a Result, never a thrown error or a stack trace. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+interface ChannelDef<Name extends string, Request extends z.ZodType, Res> {
+  channel: Name;
+  request: Request;
+  /** Phantom: carries the result type only. */
+  readonly result?: Res;
+}
+
+const channel =
+  <Res>() =>
+  <Name extends string, Request extends z.ZodType>(name: Name, request: Request): ChannelDef<Name, Request, Res> => ({
+    channel: name,
+    request,
+  });
+
+const bytes = z.instanceof(Uint8Array, { message: 'expected file bytes' });
+/** A SHA-256 in lowercase hex: the only way to name a file in the vault. */
+export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hash (64 hex characters)');
+const fileName = z.string().min(1).max(255);
+
+/** Facts about the running app, for Help › About. */
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** 'electron' inside the desktop app, 'preview' in the browser preview. */
+  shell: 'electron' | 'preview';
+  platform: string;
+  versions: Record<string, string>;
+  userDataPath: string;
+}
+
+/** What the vault says about a stored file. */
+export interface VaultEntry {
+  hash: string;
+  size: number;
+  /** True when the same bytes were already stored. */
+  existed: boolean;
+}
+
+/** A file the user picked in a dialog the main process opened. */
+export interface PickedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export const contract = {
+  appInfo: channel<AppInfo>()('app:info', z.object({}).strict()),
+
+  vaultPut: channel<VaultEntry>()('vault:put', z.object({ bytes }).strict()),
+  vaultGet: channel<{ bytes: Uint8Array }>()('vault:get', z.object({ hash: sha256Hex }).strict()),
+  vaultHas: channel<{ exists: boolean; size?: number }>()('vault:has', z.object({ hash: sha256Hex }).strict()),
+
+  linksOpenExternal: channel<{ opened: boolean }>()(
+    'links:open-external',
+    z.object({ url: z.string().min(1).max(4096) }).strict(),
+  ),
+
+  filesPick: channel<{ files: PickedFile[] }>()(
+    'files:pick',
+    z
+      .object({
+        purpose: z.enum(['import', 'attachment', 'citations', 'bundle']),
+        multiple: z.boolean().default(true),
+      })
+      .strict(),
+  ),
+
+  documentsParse: channel<ParsedImport>()(
+    'documents:parse',
+    z
+      .object({
+        fileName,
+        bytes,
+        /** Lets the window cancel this parse with documents:cancel-parse. */
+        jobId: z.string().min(1).max(64).optional(),
+      })
+      .strict(),
+  ),
+  documentsCancelParse: channel<{ cancelled: boolean }>()(
+    'documents:cancel-parse',
+    z.object({ jobId: z.string().min(1).max(64) }).strict(),
+  ),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+/** The request a caller sends (defaults may be left out). */
+export type RequestOf<M extends MethodName> = z.input<Contract[M]['request']>;
+/** The request a handler receives, after validation filled defaults. */
+export type ValidRequestOf<M extends MethodName> = z.output<Contract[M]['request']>;
+export type ResultOf<M extends MethodName> = Contract[M] extends ChannelDef<string, z.ZodType, infer R> ? R : never;
+export type ChannelName = Contract[MethodName]['channel'];
+
+/** Commands the native menu (or the in-window menu bar) sends to the window. */
+export const MENU_COMMANDS = [
+  'debate:new',
+  'file:import',
+  'edit:undo',
+  'edit:redo',
+  'view:toggle-side-panel',
+  'view:search',
+  'help:shortcuts',
+  'help:about',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/** Progress of a long parse, sent while documents:parse runs. */
+export interface ParseProgress {
+  jobId: string;
+  stage: 'reading' | 'parsing' | 'structuring' | 'done';
+  /** 0..1 */
+  fraction: number;
+}
+
+/** Events the main process pushes to the window. */
+export const events = {
+  menuCommand: { channel: 'menu:command', payload: z.enum(MENU_COMMANDS) },
+  parseProgress: {
+    channel: 'documents:parse-progress',
+    payload: z.object({
+      jobId: z.string(),
+      stage: z.enum(['reading', 'parsing', 'structuring', 'done']),
+      fraction: z.number().min(0).max(1),
+    }),
+  },
+} as const;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]['payload']>;
+
+/** What the preload exposes as `window.claimdesk`, and what the HTTP client implements for the browser preview. */
+export type ClaimdeskApi = {
+  [M in MethodName]: (request: RequestOf<M>) => Promise<Result<ResultOf<M>>>;
+} & {
+  /** Subscribe to pushed events; returns the function that unsubscribes. */
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+/** Looks a channel name up; the transports use it to route requests. */
+export function methodForChannel(name: string): MethodName | undefined {
+  for (const method of Object.keys(contract) as MethodName[]) {
+    if (contract[method].channel === name) return method;
+  }
+  return undefined;
+}

@@ -1,0 +1,301 @@
+/**
+ * The Claimdesk domain model: every record the app stores. Pure types, no runtime code, so that the main
+ * process, the window, the command line and the tests agree on one shape.
+ *
+ * Ids are globally unique strings (see shared/ids.ts) so libraries can one day be merged and synced.
+ * Dates are ISO 8601 strings: `YYYY-MM-DD` for calendar dates, full timestamps for created/updated.
+ */
+
+export type Id = string;
+
+/** Timestamps every stored record carries. */
+export interface Stamped {
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const DEBATE_KINDS = ['tv-debate', 'hustings', 'interview', 'article', 'parliament'] as const;
+/** What sort of event a debate record stands for. */
+export type DebateKind = (typeof DEBATE_KINDS)[number];
+export const DEBATE_KIND_LABELS: Record<DebateKind, string> = {
+  'tv-debate': 'TV debate',
+  hustings: 'Hustings',
+  interview: 'Interview',
+  article: 'Article',
+  parliament: 'Parliament',
+};
+
+/** A debate, hustings, interview, article or sitting: the event documents belong to. */
+export interface Debate extends Stamped {
+  id: Id;
+  title: string;
+  /** Calendar date, YYYY-MM-DD. */
+  date?: string;
+  venue?: string;
+  kind: DebateKind;
+  notes?: string;
+}
+
+export const PARTICIPANT_ROLES = ['candidate', 'moderator', 'panelist', 'audience'] as const;
+/** The part a person plays in one debate. */
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+/** A person who speaks or is quoted anywhere in the library; the same candidate in five debates is one person. */
+export interface Person extends Stamped {
+  id: Id;
+  name: string;
+  /** Other names the person appears under: `CORBYN`, `Mr Corbyn`, `The Labour leader`. */
+  aliases: string[];
+  party?: string;
+  /** A colour for the reader, as a CSS hex colour. */
+  color?: string;
+}
+
+/** A person taking part in one debate, with their role and party there. */
+export interface Participant extends Stamped {
+  id: Id;
+  debateId: Id;
+  personId: Id;
+  role: ParticipantRole;
+  /** Party at the time of this debate, if it differs from the person's current party. */
+  party?: string;
+}
+
+export const DOCUMENT_FORMATS = ['text', 'markdown', 'docx', 'pdf', 'html', 'srt', 'webvtt', 'csv', 'json'] as const;
+/** The format a document was imported from. */
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
+/** A transcript or article inside a debate: its text is the turns' text joined, and anchors point into it. */
+export interface DocumentRecord extends Stamped {
+  id: Id;
+  debateId: Id;
+  title: string;
+  format: DocumentFormat;
+  /** SHA-256 of the original file, kept in the vault. */
+  fileHash?: string;
+  fileName?: string;
+  /** The document's full text; every turn is a slice of it. */
+  text: string;
+  /** Increases whenever the text changes; anchors record the version they were made on. */
+  version: number;
+  metadata?: Record<string, string>;
+}
+
+export const TURN_KINDS = ['speech', 'narration', 'stage'] as const;
+/** Speech by someone, article narration, or a stage direction such as (APPLAUSE). */
+export type TurnKind = (typeof TURN_KINDS)[number];
+
+/** One turn (or article paragraph) of a document. */
+export interface Turn {
+  id: Id;
+  documentId: Id;
+  /** Position in the document, from 0. */
+  index: number;
+  /** The person speaking; null for narration, stage directions and comments. */
+  personId: Id | null;
+  kind: TurnKind;
+  text: string;
+  /** Where this turn's text starts in DocumentRecord.text. */
+  offset: number;
+  /** Seconds from the start of the recording. */
+  start?: number;
+  end?: number;
+  metadata?: Record<string, string>;
+}
+
+export const CLAIM_TYPES = ['statistic', 'quotation', 'comparison', 'prediction', 'promise', 'position', 'attack'] as const;
+export type ClaimType = (typeof CLAIM_TYPES)[number];
+export const CLAIM_STATUSES = ['new', 'researching', 'checked', 'published'] as const;
+/** Where a claim is in the checking workflow. */
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/** A claim: the canonical statement, separate from the places it appears. */
+export interface Claim extends Stamped {
+  id: Id;
+  text: string;
+  claimantId?: Id;
+  date?: string;
+  topicIds: Id[];
+  type: ClaimType;
+  status: ClaimStatus;
+  notes?: string;
+}
+
+/** W3C Web Annotation TextQuoteSelector. */
+export interface TextQuoteSelector {
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+/** W3C Web Annotation TextPositionSelector: [start, end) in the document text. */
+export interface TextPositionSelector {
+  start: number;
+  end: number;
+}
+/** Where an annotation points, for the document version it was made on. */
+export interface Anchor {
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+  documentVersion: number;
+}
+/** anchored: found; review: moved with doubt, waiting for the user; orphaned: no longer found. */
+export type AnchorState = 'anchored' | 'review' | 'orphaned';
+
+/** One place a claim appears: an exact span in a document. */
+export interface Appearance extends Stamped {
+  id: Id;
+  claimId: Id;
+  documentId: Id;
+  anchor: Anchor;
+  state: AnchorState;
+  /** Where a doubtful re-anchoring would put it, for the review queue. */
+  proposed?: Anchor;
+  turnId?: Id;
+  topicIds?: Id[];
+}
+
+/** A note or tag on a span that is not a claim. */
+export interface Note extends Stamped {
+  id: Id;
+  documentId: Id;
+  anchor: Anchor;
+  state: AnchorState;
+  kind: 'note' | 'tag';
+  body: string;
+}
+
+export const SOURCE_KINDS = ['report', 'dataset', 'article', 'statute', 'official-transcript', 'web-page', 'interview', 'book'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** A CSL-JSON name. */
+export interface CslName {
+  family?: string;
+  given?: string;
+  literal?: string;
+}
+/** A CSL-JSON date. */
+export interface CslDate {
+  'date-parts'?: Array<Array<number | string>>;
+  raw?: string;
+  literal?: string;
+}
+/** The CSL-JSON fields a source keeps (unknown CSL fields are kept too). */
+export interface CslItem {
+  id: string;
+  type: string;
+  title?: string;
+  author?: CslName[];
+  publisher?: string;
+  'publisher-place'?: string;
+  issued?: CslDate;
+  accessed?: CslDate;
+  edition?: string | number;
+  URL?: string;
+  DOI?: string;
+  ISBN?: string;
+  [field: string]: unknown;
+}
+
+/** A file attached to a source, stored in the vault by hash. */
+export interface Attachment {
+  hash: string;
+  name: string;
+  mediaType: string;
+  size: number;
+}
+
+/** A piece of evidence in the sources library. */
+export interface Source extends Stamped {
+  id: Id;
+  kind: SourceKind;
+  csl: CslItem;
+  reliability?: string;
+  tags: string[];
+  attachments: Attachment[];
+}
+
+export const EVIDENCE_RELATIONS = ['supports', 'contradicts', 'context'] as const;
+export type EvidenceRelation = (typeof EVIDENCE_RELATIONS)[number];
+
+/** The exact place in a source: any of page, table, row/column, section, timestamp. */
+export interface Locator {
+  page?: number;
+  table?: string;
+  row?: string;
+  column?: string;
+  section?: string;
+  timestamp?: string;
+  attachmentHash?: string;
+}
+
+/** A claim linked to a precise place in a source, with the edition and year the figure comes from. */
+export interface EvidenceLink extends Stamped {
+  id: Id;
+  claimId: Id;
+  sourceId: Id;
+  relation: EvidenceRelation;
+  locator: Locator;
+  edition?: string;
+  figureYear?: string;
+  excerpt?: string;
+  note?: string;
+}
+
+/** One step of a verdict scale, with its place on the common scale (1 = true, 0 = false). */
+export interface VerdictStep {
+  id: string;
+  label: string;
+  color: string;
+  /** Common numeric scale: 1 true … 0 false, so ratings on different scales compare. */
+  value: number;
+}
+
+/** A verdict scale: rated steps, or conclusion only (no rating). */
+export interface VerdictScale extends Stamped {
+  id: Id;
+  name: string;
+  kind: 'rated' | 'conclusion-only';
+  steps: VerdictStep[];
+  builtIn: boolean;
+}
+
+/** One change of a verdict, kept as history. */
+export interface VerdictChange {
+  at: string;
+  author: string;
+  fromStepId?: string;
+  toStepId?: string;
+  fromConclusion?: string;
+  toConclusion?: string;
+  why: string;
+}
+
+/** The verdict on a claim, with its reasoning, author and history. */
+export interface Verdict extends Stamped {
+  id: Id;
+  claimId: Id;
+  scaleId: Id;
+  stepId?: string;
+  conclusion: string;
+  reasoning: string;
+  author: string;
+  history: VerdictChange[];
+}
+
+/** A topic in a small tree: Defence › NATO › Article 5. */
+export interface Topic extends Stamped {
+  id: Id;
+  name: string;
+  parentId?: Id;
+}
+
+/** Where a speaker stands on a topic, backed by appearances, dated so shifts show. */
+export interface Stance extends Stamped {
+  id: Id;
+  personId: Id;
+  topicId: Id;
+  label: string;
+  text?: string;
+  date?: string;
+  appearanceIds: Id[];
+}
