@@ -299,3 +299,39 @@ export interface Stance extends Stamped {
   date?: string;
   appearanceIds: Id[];
 }
+
+/** The tables of a library, each a list of records: what bundles, backups and exports are made from. */
+export interface ProjectSnapshot {
+  debates: Debate[];
+  people: Person[];
+  participants: Participant[];
+  documents: DocumentRecord[];
+  turns: Turn[];
+  claims: Claim[];
+  appearances: Appearance[];
+  notes: Note[];
+  sources: Source[];
+  evidence: EvidenceLink[];
+  scales: VerdictScale[];
+  verdicts: Verdict[];
+  topics: Topic[];
+  stances: Stance[];
+}
+
+export const SNAPSHOT_TABLES = [
+  'debates',
+  'people',
+  'participants',
+  'documents',
+  'turns',
+  'claims',
+  'appearances',
+  'notes',
+  'sources',
+  'evidence',
+  'scales',
+  'verdicts',
+  'topics',
+  'stances',
+] as const satisfies ReadonlyArray<keyof ProjectSnapshot>;
+export type TableName = (typeof SNAPSHOT_TABLES)[number];
