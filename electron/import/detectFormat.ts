@@ -1,0 +1,91 @@
+import type { DocumentFormat } from '../../shared/model.js';
+import { ImportError } from './importError.js';
+
+/**
+ * The format of a file, from its content first and its name second: a `.txt` that holds captions is read as
+ * captions, and a `.docx` that is not a Word archive is refused rather than fed to the wrong parser.
+ */
+
+/** docx or pdf when the bytes say so; undefined for anything that should be decoded as text. */
+export function sniffBinaryFormat(fileName: string, bytes: Uint8Array): 'docx' | 'pdf' | undefined {
+  const ext = extension(fileName);
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
+    // Entry names sit uncompressed in the local headers and the central directory.
+    if (indexOfAscii(bytes, 'word/document.xml') >= 0) return 'docx';
+    throw new ImportError('This is a ZIP archive but not a Word (.docx) document, so it cannot be imported.', 'unsupported');
+  }
+  if (indexOfAscii(bytes.subarray(0, 1024), '%PDF-') >= 0) return 'pdf';
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    throw new ImportError('This is an old Word (.doc) file; save it as .docx or PDF and import that instead.', 'unsupported');
+  }
+  if (ext === 'docx') throw new ImportError(`${fileName} is named .docx but is not a Word document (it may be damaged).`, 'parse-failed');
+  if (ext === 'pdf') throw new ImportError(`${fileName} is named .pdf but is not a PDF (it may be damaged).`, 'parse-failed');
+  return undefined;
+}
+
+/** The format of decoded text: captions, JSON and HTML by their signatures, then the extension, then the content. */
+export function detectTextFormat(fileName: string, text: string): Exclude<DocumentFormat, 'docx' | 'pdf'> {
+  const head = text.slice(0, 4096).replace(/^\uFEFF/, '');
+  const start = head.trimStart();
+  if (/^WEBVTT(?:[ \t\n]|$)/.test(start)) return 'webvtt';
+  if (/^\d+[ \t]*\r?\n[ \t]*\d{1,3}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->/.test(start)) return 'srt';
+  if (/^(?:\{\s*(?:"|\})|\[\s*(?:\{|"|\]|\[))/.test(start)) return 'json';
+  if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b/i.test(start)) return 'html';
+
+  switch (extension(fileName)) {
+    case 'vtt':
+    case 'webvtt':
+      return 'webvtt';
+    case 'srt':
+      return 'srt';
+    case 'json':
+      return 'json';
+    case 'csv':
+    case 'tsv':
+      return 'csv';
+    case 'html':
+    case 'htm':
+    case 'xhtml':
+      return 'html';
+    case 'md':
+    case 'markdown':
+      return 'markdown';
+  }
+  if (looksLikeTable(start)) return 'csv';
+  if (/^\s{0,3}#{1,6}\s+\S/.test(start)) return 'markdown';
+  if (/^\s*\*\*[^*\n]{1,60}:?\*\*:?\s/m.test(head)) return 'markdown';
+  return 'text';
+}
+
+/** Detects a file's format from its bytes alone, decoding only a sample for the text formats. */
+export function detectFormat(fileName: string, bytes: Uint8Array): DocumentFormat {
+  const binary = sniffBinaryFormat(fileName, bytes);
+  if (binary) return binary;
+  return detectTextFormat(fileName, new TextDecoder('utf-8').decode(bytes.subarray(0, 4096)));
+}
+
+// A CSV is worth trying without a .csv name only when its header names a text column and a speaker column.
+function looksLikeTable(start: string): boolean {
+  const header = start.split('\n', 1)[0] ?? '';
+  for (const delimiter of [',', '\t', ';']) {
+    const cells = header.split(delimiter).map((c) => c.trim().replace(/^"|"$/g, '').toLowerCase());
+    if (cells.length < 2 || cells.length > 40 || cells.some((c) => c.length > 40)) continue;
+    const hasText = cells.some((c) => ['text', 'utterance', 'speech', 'content', 'transcript', 'dialogue', 'words'].includes(c));
+    const hasSpeaker = cells.some((c) => ['speaker', 'name', 'person', 'who', 'character', 'speaker_name'].includes(c));
+    if (hasText && hasSpeaker) return true;
+  }
+  return false;
+}
+
+function extension(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  return dot < 0 ? '' : fileName.slice(dot + 1).toLowerCase();
+}
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  return prefix.every((b, i) => bytes[i] === b);
+}
+
+function indexOfAscii(bytes: Uint8Array, needle: string): number {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(needle, 0, 'latin1');
+}
