@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { existsSync } from 'node:fs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const quiet = process.argv.includes('--quiet');
@@ -25,11 +26,13 @@ await Promise.all([
   build({
     ...common,
     format: 'esm',
-    entryPoints: {
-      previewServer: 'electron/transport/previewServer.ts',
-      cli: 'electron/cli/cli.ts',
-      importWorker: 'electron/import/importWorker.ts',
-    },
+    entryPoints: Object.fromEntries(
+      Object.entries({
+        previewServer: 'electron/transport/previewServer.ts',
+        cli: 'electron/cli/cli.ts',
+        importWorker: 'electron/import/importWorker.ts',
+      }).filter(([, file]) => existsSync(path.join(root, file))),
+    ),
     outdir: 'dist/electron',
     outExtension: { '.js': '.mjs' },
     // Some CommonJS dependencies call require(); give ESM bundles a real one.

@@ -1,0 +1,75 @@
+import type { AppInfo, MethodName, PickedFile, ResultOf, ValidRequestOf, EventName, EventPayload } from '../../shared/contract.js';
+import type { ParsedImport } from '../../shared/import/parsedDocument.js';
+import { FileVault } from '../vault/fileVault.js';
+import { HandlerError } from './handlerError.js';
+import { safeExternalUrl } from './externalLinks.js';
+
+/** What a handler may do besides answering: push events to the window that asked. */
+export interface HandlerContext {
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}
+
+export type Handler<M extends MethodName> = (request: ValidRequestOf<M>, context: HandlerContext) => Promise<ResultOf<M>>;
+/** One plain async function per channel; none of them knows about Electron. */
+export type Handlers = { [M in MethodName]: Handler<M> };
+
+/** The outside world the handlers need, injected so Electron, the preview server and tests each supply their own. */
+export interface HandlerDeps {
+  shell: AppInfo['shell'];
+  version: string;
+  userDataPath: string;
+  vault: FileVault;
+  /** Opens a URL in the OS browser (Electron's shell.openExternal); tests stub it. */
+  openExternal(url: string): Promise<void>;
+  /** Opens a native file dialog; undefined where there is none (the browser preview uses a file input). */
+  pickFiles?(purpose: string, multiple: boolean): Promise<PickedFile[]>;
+  /** Parses an untrusted file (in a worker, with limits). */
+  parseDocument(
+    fileName: string,
+    bytes: Uint8Array,
+    jobId: string | undefined,
+    onProgress: (stage: 'reading' | 'parsing' | 'structuring' | 'done', fraction: number) => void,
+  ): Promise<ParsedImport>;
+  cancelParse(jobId: string): boolean;
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  return {
+    appInfo: async () => ({
+      name: 'Claimdesk',
+      version: deps.version,
+      shell: deps.shell,
+      platform: process.platform,
+      versions: Object.fromEntries(
+        Object.entries(process.versions).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+      ),
+      userDataPath: deps.userDataPath,
+    }),
+
+    vaultPut: async ({ bytes }) => deps.vault.put(bytes),
+    vaultGet: async ({ hash }) => {
+      const bytes = await deps.vault.get(hash);
+      if (!bytes) throw new HandlerError('not-found', 'That file is not in the vault.');
+      return { bytes };
+    },
+    vaultHas: async ({ hash }) => deps.vault.has(hash),
+
+    linksOpenExternal: async ({ url }) => {
+      const safe = safeExternalUrl(url);
+      if (!safe) throw new HandlerError('invalid-request', 'Only web links (http or https) can be opened.');
+      await deps.openExternal(safe);
+      return { opened: true };
+    },
+
+    filesPick: async ({ purpose, multiple }) => {
+      if (!deps.pickFiles) throw new HandlerError('unsupported', 'There is no native file dialog here; use the file picker in the window.');
+      return { files: await deps.pickFiles(purpose, multiple) };
+    },
+
+    documentsParse: async ({ fileName, bytes, jobId }, context) =>
+      deps.parseDocument(fileName, bytes, jobId, (stage, fraction) => {
+        if (jobId) context.emit('parseProgress', { jobId, stage, fraction });
+      }),
+    documentsCancelParse: async ({ jobId }) => ({ cancelled: deps.cancelParse(jobId) }),
+  };
+}

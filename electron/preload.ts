@@ -1,0 +1,30 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contract, events, type ClaimdeskApi, type EventName, type EventPayload, type RequestOf } from '../shared/contract.js';
+
+/**
+ * The window's only door to the main process: one object of named functions, one per contract channel. Never
+ * ipcRenderer itself and never a generic invoke(channel), so an XSS in the window cannot reach arbitrary channels.
+ */
+const call = (channel: string, request: unknown) => ipcRenderer.invoke(channel, request);
+
+const api = {
+  appInfo: (request: RequestOf<'appInfo'>) => call(contract.appInfo.channel, request),
+  vaultPut: (request: RequestOf<'vaultPut'>) => call(contract.vaultPut.channel, request),
+  vaultGet: (request: RequestOf<'vaultGet'>) => call(contract.vaultGet.channel, request),
+  vaultHas: (request: RequestOf<'vaultHas'>) => call(contract.vaultHas.channel, request),
+  linksOpenExternal: (request: RequestOf<'linksOpenExternal'>) => call(contract.linksOpenExternal.channel, request),
+  filesPick: (request: RequestOf<'filesPick'>) => call(contract.filesPick.channel, request),
+  documentsParse: (request: RequestOf<'documentsParse'>) => call(contract.documentsParse.channel, request),
+  documentsCancelParse: (request: RequestOf<'documentsCancelParse'>) => call(contract.documentsCancelParse.channel, request),
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+    const channel = events[event].channel;
+    // Wrap so the page never sees the IpcRendererEvent (it exposes sender.send).
+    const wrapped = (_event: IpcRendererEvent, payload: EventPayload<E>) => listener(payload);
+    ipcRenderer.on(channel, wrapped);
+    return () => {
+      ipcRenderer.removeListener(channel, wrapped);
+    };
+  },
+} satisfies ClaimdeskApi;
+
+contextBridge.exposeInMainWorld('claimdesk', api);

@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'react';
+import { api, isDesktop } from './api/api.js';
+import { db } from './db/database.js';
+import { DebateFormDialog } from './features/debates/DebateFormDialog.js';
+import { DebateView } from './features/debates/DebateView.js';
+import { DeleteDebateDialog } from './features/debates/DeleteDebateDialog.js';
+import { LibraryPanel } from './features/library/LibraryPanel.js';
+import { commandForKey, runCommand } from './features/shell/commands.js';
+import { AboutDialog, ShortcutsDialog } from './features/shell/HelpDialogs.js';
+import { MenuBar } from './features/shell/MenuBar.js';
+import { SidePanel } from './features/shell/SidePanel.js';
+import { Toasts } from './features/shell/Toasts.js';
+import { useUiStore } from './state/uiStore.js';
+
+const LAST_DEBATE_KEY = 'lastDebateId';
+
+/** Opens the database and restores the last open debate; the app shows nothing until this is done. */
+async function startUp(): Promise<void> {
+  await db.open();
+  const last = await db.settings.get(LAST_DEBATE_KEY);
+  if (typeof last?.value === 'string' && (await db.debates.get(last.value))) useUiStore.getState().selectDebate(last.value);
+  // Remember the open debate for the next start.
+  useUiStore.subscribe((state, previous) => {
+    if (state.selectedDebateId !== previous.selectedDebateId) void db.settings.put({ key: LAST_DEBATE_KEY, value: state.selectedDebateId ?? null });
+  });
+}
+
+export function App() {
+  const [status, setStatus] = useState<'starting' | 'ready' | { error: string }>('starting');
+  const selectedDebateId = useUiStore((s) => s.selectedDebateId);
+  const sidePanelOpen = useUiStore((s) => s.sidePanelOpen);
+  const dialog = useUiStore((s) => s.dialog);
+
+  useEffect(() => {
+    startUp().then(
+      () => setStatus('ready'),
+      (error: unknown) => setStatus({ error: error instanceof Error ? error.message : String(error) }),
+    );
+    const off = api.on('menuCommand', (command) => void runCommand(command));
+    const onKey = (event: KeyboardEvent) => {
+      if (isDesktop) return; // the native menu's accelerators handle keys in the desktop app
+      const command = commandForKey(event);
+      if (command) {
+        event.preventDefault();
+        void runCommand(command);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      off();
+      window.removeEventListener('keydown', onKey);
+    };
+  }, []);
+
+  useEffect(() => {
+    document.body.dataset.appState = typeof status === 'string' ? status : 'error';
+  }, [status]);
+
+  if (status === 'starting') return <p className="splash">Opening your library…</p>;
+  if (typeof status === 'object') {
+    return (
+      <main className="splash" aria-label="Claimdesk could not start">
+        <h1>Claimdesk could not open its database</h1>
+        <p role="alert">{status.error}</p>
+        <p>Nothing has been deleted. Close other Claimdesk windows and start again.</p>
+      </main>
+    );
+  }
+
+  return (
+    <div className={sidePanelOpen ? 'app' : 'app no-side'}>
+      <header className="app-header">
+        <h1 className="app-title">Claimdesk</h1>
+        {!isDesktop && <MenuBar />}
+      </header>
+      <LibraryPanel />
+      <main className="reading-area" aria-label="Reading area">
+        {selectedDebateId ? (
+          <DebateView debateId={selectedDebateId} />
+        ) : (
+          <div className="empty-state">
+            <h2>Welcome to Claimdesk</h2>
+            <p>Pick a debate from the library, or create one with New debate (Ctrl+N). Press F1 for keyboard shortcuts.</p>
+          </div>
+        )}
+      </main>
+      {sidePanelOpen && <SidePanel />}
+      {dialog?.kind === 'debate-form' && <DebateFormDialog {...(dialog.debateId ? { debateId: dialog.debateId } : {})} />}
+      {dialog?.kind === 'confirm-delete-debate' && <DeleteDebateDialog debateId={dialog.debateId} />}
+      {dialog?.kind === 'about' && <AboutDialog />}
+      {dialog?.kind === 'shortcuts' && <ShortcutsDialog />}
+      <Toasts />
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '../../db/database.js';
+import { useUiStore } from '../../state/uiStore.js';
+
+/** The side panel: details of what is selected. */
+export function SidePanel() {
+  const debateId = useUiStore((s) => s.selectedDebateId);
+  const counts = useLiveQuery(async () => {
+    if (!debateId) return undefined;
+    const [participants, documents] = await Promise.all([db.participants.where('debateId').equals(debateId).count(), db.documents.where('debateId').equals(debateId).count()]);
+    return { participants, documents };
+  }, [debateId]);
+  return (
+    <aside aria-label="Details" className="side-panel">
+      <h2>Details</h2>
+      {counts ? (
+        <dl className="facts">
+          <dt>Participants</dt>
+          <dd>{counts.participants}</dd>
+          <dt>Documents</dt>
+          <dd>{counts.documents}</dd>
+        </dl>
+      ) : (
+        <p className="muted">Select a debate to see its details.</p>
+      )}
+    </aside>
+  );
+}

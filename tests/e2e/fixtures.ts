@@ -1,0 +1,29 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+/** Opens the app on an empty profile (a fresh browser context) and waits for its explicit ready signal. */
+export async function openApp(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
+}
+
+/** Reloads as a restart would, and waits for ready again. */
+export async function restartApp(page: Page): Promise<void> {
+  await page.reload();
+  await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
+}
+
+export const test = base.extend<{ app: Page }>({
+  app: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await openApp(page);
+    await use(page);
+    // A test fails if the page threw or logged an error (CSP violations included).
+    expect(errors, 'errors in the page').toEqual([]);
+  },
+});
+
+export { expect };

@@ -1,0 +1,17 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The window: built from renderer/ into dist/renderer, loaded by the desktop app from app://claimdesk and by the
+// browser preview from 127.0.0.1. `base: './'` keeps every asset path relative.
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    sourcemap: true,
+    target: 'chrome130',
+    chunkSizeWarningLimit: 2000,
+  },
+});
