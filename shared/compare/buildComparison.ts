@@ -233,7 +233,8 @@ interface Tally {
 }
 
 interface CellAcc extends Tally {
-  quoteClaims: Claim[];
+  /** The first claims with a quotable appearance, and their appearances in scope. */
+  quoteClaims: (readonly Appearance[])[];
   stances: Stance[];
 }
 
@@ -346,8 +347,27 @@ export function buildComparison(input: ComparisonInput, options: ComparisonOptio
   };
   const unrated: BucketInfo = { key: UNRATED, stepId: UNRATED, label: 'No verdict', color: '#cbd5e1', order: order++ };
 
+  // Most of a library belongs to speakers not on screen; index only what the compared speakers need.
+  const candidates: Claim[] = [];
+  const candidateIds = new Set<string>();
+  for (const claim of input.claims) {
+    if (claim.claimantId === undefined || !speakerIndex.has(claim.claimantId)) continue;
+    if (typeSet && !typeSet.has(claim.type)) continue;
+    if (statusSet && !statusSet.has(claim.status)) continue;
+    candidates.push(claim);
+    candidateIds.add(claim.id);
+  }
+  const candidateStances: Stance[] = [];
+  const stanceAppearanceIds = new Set<string>();
+  for (const stance of input.stances) {
+    if (!speakerIndex.has(stance.personId) || !rowSet.has(stance.topicId)) continue;
+    candidateStances.push(stance);
+    for (const id of stance.appearanceIds) stanceAppearanceIds.add(id);
+  }
+
   const latestVerdict = new Map<string, Verdict>();
   for (const verdict of input.verdicts) {
+    if (!candidateIds.has(verdict.claimId)) continue;
     const previous = latestVerdict.get(verdict.claimId);
     if (!previous || verdict.updatedAt > previous.updatedAt) latestVerdict.set(verdict.claimId, verdict);
   }
@@ -402,12 +422,12 @@ export function buildComparison(input: ComparisonInput, options: ComparisonOptio
   const appearanceById = new Map<string, Appearance>();
   const appearancesOfClaim = new Map<string, Appearance[]>();
   for (const appearance of input.appearances) {
-    appearanceById.set(appearance.id, appearance);
+    if (stanceAppearanceIds.has(appearance.id)) appearanceById.set(appearance.id, appearance);
+    if (!candidateIds.has(appearance.claimId)) continue;
     const list = appearancesOfClaim.get(appearance.claimId);
     if (list) list.push(appearance);
     else appearancesOfClaim.set(appearance.claimId, [appearance]);
   }
-  const scopedAppearances = new Map<string, readonly Appearance[]>();
 
   // Accumulators: one per speaker, one per (row, speaker), extremes per (own topic, speaker).
   const totals = speakerIds.map(() => newTally());
@@ -425,11 +445,8 @@ export function buildComparison(input: ComparisonInput, options: ComparisonOptio
   const claimTopics = new Set<string>();
   const claimRows = new Set<string>();
 
-  for (const claim of input.claims) {
-    const speaker = claim.claimantId === undefined ? undefined : speakerIndex.get(claim.claimantId);
-    if (speaker === undefined) continue;
-    if (typeSet && !typeSet.has(claim.type)) continue;
-    if (statusSet && !statusSet.has(claim.status)) continue;
+  for (const claim of candidates) {
+    const speaker = speakerIndex.get(claim.claimantId!)!;
     const kept = scoped(claim.date, appearancesOfClaim.get(claim.id) ?? noAppearances);
     if (!kept) continue;
 
@@ -446,14 +463,13 @@ export function buildComparison(input: ComparisonInput, options: ComparisonOptio
     }
     if (topicFiltered && claimRows.size === 0) continue;
 
-    scopedAppearances.set(claim.id, kept);
     const rating = rate(claim.id);
     addToTally(totals[speaker]!, rating);
     for (const topicId of claimRows) {
       const cell = cellOf(topicId, speaker);
       addToTally(cell, rating);
       if (cell.quoteClaims.length < MAX_KEY_QUOTES && kept.some((a) => a.state !== 'orphaned')) {
-        cell.quoteClaims.push(claim);
+        cell.quoteClaims.push(kept);
       }
     }
     if (rating.value === undefined) continue;
@@ -470,9 +486,8 @@ export function buildComparison(input: ComparisonInput, options: ComparisonOptio
     }
   }
 
-  for (const stance of input.stances) {
-    const speaker = speakerIndex.get(stance.personId);
-    if (speaker === undefined || !rowSet.has(stance.topicId)) continue;
+  for (const stance of candidateStances) {
+    const speaker = speakerIndex.get(stance.personId)!;
     const backing: Appearance[] = [];
     for (const id of stance.appearanceIds) {
       const a = appearanceById.get(id);
@@ -493,10 +508,10 @@ export function buildComparison(input: ComparisonInput, options: ComparisonOptio
     end: a.anchor.position.end,
   });
   /** The earliest place a claim is made: by debate date, then position; undated debates last. */
-  const firstAppearance = (claimId: string): Appearance | undefined => {
+  const firstAppearance = (kept: readonly Appearance[]): Appearance | undefined => {
     let best: Appearance | undefined;
     let bestKey = '';
-    for (const a of scopedAppearances.get(claimId) ?? noAppearances) {
+    for (const a of kept) {
       if (a.state === 'orphaned') continue;
       const key = `${dateOfAppearance(a) ?? '9999'}|${String(a.anchor.position.start).padStart(12, '0')}`;
       if (!best || key < bestKey) {
@@ -534,8 +549,8 @@ export function buildComparison(input: ComparisonInput, options: ComparisonOptio
         }
       }
       if (keyQuotes.length === 0) {
-        keyQuotes = acc.quoteClaims.flatMap((claim) => {
-          const a = firstAppearance(claim.id);
+        keyQuotes = acc.quoteClaims.flatMap((kept) => {
+          const a = firstAppearance(kept);
           return a ? [toQuote(a)] : [];
         });
       }
