@@ -173,7 +173,7 @@ async function main() {
   console.log(`app.asar: ${humanSize(fs.statSync(asarPath).size)}, ${files.length} files` +
     (unpackedFiles.length ? `; app.asar.unpacked: ${humanSize(unpackedSize)}, ${unpackedFiles.length} files` : ''));
   console.log(`packages: ${[...packages].map((pkg) => pkg.replace(/^node_modules\//, '')).sort().join(', ') || 'none'}`);
-  console.log(`fuses checked: ${Object.entries(EXPECTED_FUSES).map(([name, value]) => `${name}=${value === '1' ? 'on' : 'off'}`).join(', ')}`);
+  console.log(`fuses required and found: ${Object.entries(EXPECTED_FUSES).map(([name, value]) => `${name}=${value === '1' ? 'on' : 'off'}`).join(', ')}`);
 }
 
 try {

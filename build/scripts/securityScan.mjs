@@ -61,6 +61,8 @@ console.log(`\n${findings.length} findings, SARIF at ${path.relative(root, sarif
 if (blocking.length) {
   console.error(`security:scan FAIL: ${blocking.length} HIGH finding(s) not in build/securityBaseline.json:`);
   for (const line of blocking) console.error(`  ${line}`);
-  process.exit(1);
+  // exitCode, not exit(): Electronegativity writes the SARIF asynchronously and exit() would cut it off.
+  process.exitCode = 1;
+} else {
+  console.log('security:scan PASS: no unaccepted HIGH findings');
 }
-console.log('security:scan PASS: no unaccepted HIGH findings');
