@@ -1,0 +1,87 @@
+// `npm test`: every suite — type checks, lint, unit (Vitest), browser e2e (Playwright in Chromium, against the
+// browser preview and the real handlers), and the Electron smoke test — then one line `N passed, N failed`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findChromium, INSTALL_HINT } from './findChromium.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const work = mkdtempSync(path.join(os.tmpdir(), 'claimdesk-test-'));
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const problems = [];
+
+function step(title, command, args, env = {}) {
+  console.log(`\n── ${title} ──`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function gate(title, command, args) {
+  if (step(title, command, args)) passed += 1;
+  else {
+    failed += 1;
+    problems.push(title);
+  }
+}
+
+// Static checks count as one test each: they pass or they fail.
+gate('type check (Node and window code)', 'npm', ['run', '--silent', 'typecheck']);
+gate('lint (zones and typescript-eslint)', 'npm', ['run', '--silent', 'lint']);
+const built = step('build', 'npm', ['run', '--silent', 'build']);
+if (!built) {
+  failed += 1;
+  problems.push('build');
+}
+
+// Unit tests.
+const vitestJson = path.join(work, 'vitest.json');
+step('unit tests (Vitest)', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+if (existsSync(vitestJson)) {
+  const report = JSON.parse(readFileSync(vitestJson, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  if (report.numFailedTests > 0 || report.numFailedTestSuites > 0) problems.push('unit tests');
+  if (report.numFailedTestSuites > 0 && report.numFailedTests === 0) failed += report.numFailedTestSuites; // a file that failed to load
+} else {
+  failed += 1;
+  problems.push('unit tests did not report');
+}
+
+function playwright(title, config, env) {
+  const json = path.join(work, `${path.basename(path.dirname(config))}.json`);
+  step(title, npx, ['playwright', 'test', '-c', config, '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_FILE: json, ...env });
+  if (!existsSync(json)) {
+    failed += 1;
+    problems.push(`${title} did not report`);
+    return;
+  }
+  const stats = JSON.parse(readFileSync(json, 'utf8')).stats;
+  passed += stats.expected + (stats.flaky ?? 0);
+  failed += stats.unexpected;
+  skipped += stats.skipped;
+  if (stats.unexpected > 0) problems.push(title);
+}
+
+if (built) {
+  const chromium = findChromium();
+  if (!chromium) {
+    console.error(`\n${INSTALL_HINT}`);
+    failed += 1;
+    problems.push('no Chromium for the e2e tests');
+  } else {
+    console.log(`\nUsing Chromium at ${chromium}`);
+    playwright('end-to-end tests (browser preview in Chromium)', 'tests/e2e/playwright.config.ts', { CLAIMDESK_CHROMIUM: chromium });
+  }
+  playwright('Electron smoke test', 'tests/e2e-electron/playwright.config.ts', {});
+}
+
+rmSync(work, { recursive: true, force: true });
+if (problems.length > 0) console.log(`\nFailed: ${problems.join('; ')}`);
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 || problems.length > 0 ? 1 : 0);

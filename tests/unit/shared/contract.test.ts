@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { contract, methodForChannel, type MethodName } from '../../../shared/contract.js';
+import { decodeWire, encodeWire } from '../../../shared/wire.js';
+
+const HASH = 'a'.repeat(64);
+
+// For each channel: one good request and malformed ones that must be refused.
+const cases: { [M in MethodName]: { good: unknown; bad: unknown[] } } = {
+  appInfo: { good: {}, bad: [null, 'x', { extra: 1 }] },
+  vaultPut: { good: { bytes: new Uint8Array([1, 2]) }, bad: [{}, { bytes: 'text' }, { bytes: [1, 2] }, { bytes: new Uint8Array(), path: '/etc/passwd' }] },
+  vaultGet: { good: { hash: HASH }, bad: [{}, { hash: '../../etc/passwd' }, { hash: 'A'.repeat(64) }, { hash: 'a'.repeat(63) }, { hash: `${'a'.repeat(62)}/x` }] },
+  vaultHas: { good: { hash: HASH }, bad: [{ hash: 42 }, { hash: '..%2F..%2Fetc' }] },
+  linksOpenExternal: { good: { url: 'https://www.nato.int/' }, bad: [{}, { url: '' }, { url: 'x'.repeat(5000) }] },
+  filesPick: { good: { purpose: 'import' }, bad: [{ purpose: 'anything' }, { purpose: 'import', path: '/tmp' }] },
+  documentsParse: { good: { fileName: 'a.txt', bytes: new Uint8Array([65]) }, bad: [{ fileName: '', bytes: new Uint8Array() }, { fileName: 'a.txt' }, { fileName: 'a.txt', bytes: new Uint8Array(), path: '/etc/passwd' }] },
+  documentsCancelParse: { good: { jobId: 'job-1' }, bad: [{}, { jobId: '' }] },
+};
+
+describe('the contract', () => {
+  it('names every channel domain:verb in kebab-case, once', () => {
+    const names = Object.values(contract).map((c) => c.channel);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name).toMatch(/^[a-z]+(-[a-z]+)*:[a-z]+(-[a-z]+)*$/);
+  });
+
+  it('has test cases for every channel', () => {
+    expect(Object.keys(cases).sort()).toEqual(Object.keys(contract).sort());
+  });
+
+  for (const [method, { good, bad }] of Object.entries(cases) as [MethodName, { good: unknown; bad: unknown[] }][]) {
+    it(`${contract[method].channel} accepts a good request and rejects malformed ones`, () => {
+      expect(contract[method].request.safeParse(good).success).toBe(true);
+      for (const request of bad) expect(contract[method].request.safeParse(request).success, JSON.stringify(request)).toBe(false);
+    });
+  }
+
+  it('routes channel names back to methods', () => {
+    expect(methodForChannel('vault:get')).toBe('vaultGet');
+    expect(methodForChannel('nope:nope')).toBeUndefined();
+  });
+
+  it('carries bytes through the HTTP wire format unchanged', () => {
+    const bytes = new Uint8Array(70000).map((_, i) => i % 256);
+    const decoded = decodeWire(encodeWire({ fileName: 'x', bytes })) as { bytes: Uint8Array };
+    expect(decoded.bytes).toBeInstanceOf(Uint8Array);
+    expect([...decoded.bytes]).toEqual([...bytes]);
+  });
+});
