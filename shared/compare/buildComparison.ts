@@ -25,7 +25,8 @@ import { flattenTopicTree, topicTree } from './topicTree.js';
  * - A claim with several verdicts is judged by the one updated last.
  * - A claim is in scope when, with `debateIds`, one of its appearances is in a document of those debates, and, with
  *   `from`/`to` (inclusive, YYYY-MM-DD), its own date is in range, or, undated, the date of a debate it appears in
- *   (among the scoped appearances) is. Stances are scoped the same way, through their own date and appearances. An
+ *   (among the scoped appearances) is. Stances are scoped the same way, through their own date and appearances, so
+ *   with debates picked a stance that quotes nothing is out. An
  *   empty list in the scope or the filters means "no restriction", as an empty picker does in the window.
  * - A claim belongs to its own topics and its appearances' topics. With `includeSubtopics` it also counts, once,
  *   for every ancestor row. Stances do not roll up: a position on Article 5 is not a position on NATO.
@@ -389,6 +390,8 @@ export function buildComparison(input: ComparisonInput, options: ComparisonOptio
   for (const debate of input.debates ?? []) if (debate.date) debateDate.set(debate.id, debate.date);
   const scope = options.scope;
   const debateSet = nonEmpty(scope.debateIds) ? new Set(scope.debateIds) : undefined;
+  const scopedDocuments = new Set<string>();
+  if (debateSet) for (const d of input.documents) if (debateSet.has(d.debateId)) scopedDocuments.add(d.id);
   const from = scope.from || undefined;
   const to = scope.to || undefined;
   const inRange = (date: string): boolean => {
@@ -403,10 +406,9 @@ export function buildComparison(input: ComparisonInput, options: ComparisonOptio
   const scoped = (date: string | undefined, appearances: readonly Appearance[]): readonly Appearance[] | undefined => {
     let kept = appearances;
     if (debateSet) {
-      kept = appearances.filter((a) => {
-        const debateId = debateOfDocument.get(a.documentId);
-        return debateId !== undefined && debateSet.has(debateId);
-      });
+      const inDebates = (a: Appearance): boolean => scopedDocuments.has(a.documentId);
+      // Most claims sit wholly inside or outside the scope; copy only the mixed ones.
+      if (!appearances.every(inDebates)) kept = appearances.filter(inDebates);
       if (kept.length === 0) return undefined;
     }
     if (from === undefined && to === undefined) return kept;

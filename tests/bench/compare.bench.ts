@@ -128,7 +128,7 @@ const dateRange = { speakerIds, scope: { from: '2024-03-01', to: '2024-08-31' } 
  * Wall time and this process's CPU time per run. The CPU figure is steadier on a shared machine, where other work
  * stretches wall time without any change in our code.
  */
-function time(run: () => unknown, runs = 30, warmup = 5): { median: number; p95: number; cpuMedian: number } {
+function time(run: () => unknown, runs = 30, warmup = 10): { median: number; p95: number; cpuMedian: number } {
   for (let i = 0; i < warmup; i++) run();
   const wall: number[] = [];
   const cpu: number[] = [];
