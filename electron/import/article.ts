@@ -100,7 +100,7 @@ const VERB_RE = new RegExp(
 );
 /** What may stand between a speaker and the verb: an appositive, an auxiliary, an adverb. */
 const SUBJECT_GAP =
-  /^(?:\s*,[^,■]{1,100},)?(?:\s+(?:also|then|later|again|has|had|have|would|will|previously|once|still|simply|just|first|\p{Ll}+ly))*\s+$/u;
+  /^(?:\s*,[^,■]{1,100},|\s*,)?(?:\s+(?:also|then|later|again|has|had|have|would|will|previously|once|still|simply|just|first|\p{Ll}+ly))*\s+$/u;
 const MASK = '■';
 
 interface Attribution {
@@ -289,7 +289,8 @@ export function findComments(paragraphs: readonly string[]): number {
 
 function looksLikeHeadline(paragraph: string): boolean {
   const words = paragraph.split(/\s+/).length;
-  return words <= 16 && paragraph.length <= 140 && !/[.,;:]$/.test(paragraph) && !/^["“„«‘']/.test(paragraph);
+  const bare = paragraph.replace(/["”’'»]+$/, '');
+  return words <= 16 && paragraph.length <= 140 && !/[.,;:]$/.test(bare) && !/^["“„«‘']/.test(paragraph);
 }
 
 /** A file name as a title: `corbyn-nato-article.txt` → `corbyn nato article`. */

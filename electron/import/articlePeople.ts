@@ -93,6 +93,8 @@ export const ROLE_NOUNS = new Set([
   'businesswoman', 'king', 'queen', 'prince', 'princess',
 ]);
 
+const QUALIFIERS = new Set(['former', 'ex', 'shadow', 'deputy', 'vice', 'acting', 'junior', 'assistant', 'interim', 'outgoing', 'incoming']);
+
 const DESCRIPTOR_STOP = new Set([
   'the', 'a', 'an', 'of', 'by', 'for', 'with', 'to', 'in', 'on', 'at', 'from', 'and', 'or', 'but', 'that', 'as', 'was',
   'is', 'were', 'are', 'has', 'had', 'have', 'said', 'says', 'told', 'when', 'while', 'after', 'before', 'his', 'her',
@@ -280,7 +282,8 @@ export class ArticlePeople {
     const matches = this.persons.filter((p) =>
       p.descriptors.some((d) => {
         if (d.length < words.length) return false;
-        if (d.some((w) => w === 'former' || w === 'ex') && !words.includes('former')) return false;
+        // A shadow minister is not the minister, nor a former leader the leader.
+        if (d.some((w) => QUALIFIERS.has(w) && !words.includes(w))) return false;
         return words.every((w, i) => d[d.length - words.length + i] === w);
       }),
     );
@@ -305,6 +308,15 @@ export class ArticlePeople {
           descriptor.unshift(w);
         }
         addDescriptor(mention.person, descriptor);
+      }
+    }
+    // `The transport secretary, Helen Marsh, said`: the role comes first, set off by commas.
+    const leading = /(?:^|[\s])((?:[\p{L}’'-]+\s+){0,3}[\p{L}’'-]+),\s*$/u.exec(before);
+    if (leading && /^\s*,/.test(sentence.slice(mention.end))) {
+      const list = leading[1]!.toLowerCase().split(/\s+/);
+      if (ROLE_NOUNS.has(list[list.length - 1]!)) {
+        const from = list.findLastIndex((w) => DESCRIPTOR_STOP.has(w) || /[’']s$/.test(w));
+        addDescriptor(mention.person, list.slice(from + 1));
       }
     }
     const appositive = APPOSITIVE_RE.exec(sentence.slice(mention.end));
