@@ -1,0 +1,142 @@
+import type { ReportClaim, ReportModel, ReportSection } from './reportModel.js';
+import { safeHttpUrl } from './reportModel.js';
+
+/**
+ * Escapes user text for Markdown: inline syntax is backslash-escaped and `<`, `>`, `&` become entities, because
+ * most Markdown renderers pass raw HTML through and a claim text must never become a tag.
+ */
+export function escapeMarkdown(value: unknown): string {
+  return String(value ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|~])/g, '\\$1')
+    .replace(/^(\s*)([#+=-]|\d+\.)/gm, '$1\\$2');
+}
+
+const m = escapeMarkdown;
+/** Table cells and headings are one line. */
+const inline = (value: unknown): string => m(String(value ?? '').replace(/\s*\n\s*/g, ' '));
+
+function link(text: string, url: string | undefined): string {
+  const safe = safeHttpUrl(url);
+  // Parentheses in a URL would end the link early.
+  return safe ? `[${inline(text)}](<${safe.replace(/[<>]/g, encodeURIComponent)}>)` : inline(text);
+}
+
+function summary(r: ReportModel): string {
+  const s = r.summary;
+  const lines = [
+    '## Summary',
+    '',
+    `${s.claimCount} claims by ${s.speakerCount} speakers in ${s.documentCount} documents, with ${s.evidenceCount} pieces of evidence.`,
+    '',
+    '| Status | Claims |',
+    '| --- | ---: |',
+    ...Object.entries(s.byStatus).map(([status, n]) => `| ${status} | ${n} |`),
+    '',
+    ...s.documents.map((d) => `- ${inline(d.title)}${d.debateTitle ? ` — ${inline(d.debateTitle)}` : ''}${d.date ? ` (${d.date})` : ''}`),
+  ];
+  return lines.join('\n');
+}
+
+function verdictBreakdown(r: ReportModel): string {
+  const { columns, rows } = r.verdictBreakdown;
+  return [
+    '## Verdicts by speaker',
+    '',
+    `| Speaker | ${columns.map((c) => inline(c.label)).join(' | ')} | Total |`,
+    `| --- | ${columns.map(() => '---:').join(' | ')} | ---: |`,
+    ...rows.map(
+      (row) => `| ${inline(row.speaker?.name ?? 'No claimant')} | ${columns.map((c) => row.counts[c.key] ?? 0).join(' | ')} | ${row.total} |`,
+    ),
+  ].join('\n');
+}
+
+function comparison(r: ReportModel): string {
+  const { topics, rows } = r.comparison;
+  if (!rows.length || !topics.length) return '## Comparison by topic\n\nNo claims by named speakers.';
+  return [
+    '## Comparison by topic',
+    '',
+    `| Speaker | ${topics.map((t) => inline(t.name)).join(' | ')} |`,
+    `| --- | ${topics.map(() => '---').join(' | ')} |`,
+    ...rows.map(
+      (row) =>
+        `| ${inline(row.speaker.name)} | ${row.cells
+          .map((c) =>
+            c.claimNumbers.length ? `${c.claimNumbers.map((n) => `#${n}`).join(', ')}${c.verdictLabels.length ? ` (${inline(c.verdictLabels.join('; '))})` : ''}` : '—',
+          )
+          .join(' | ')} |`,
+    ),
+  ].join('\n');
+}
+
+function excerpts(r: ReportModel): string {
+  const parts = ['## Annotated excerpts'];
+  for (const doc of r.excerpts) {
+    parts.push('', `### ${inline(doc.documentTitle)}`);
+    if (doc.debateTitle || doc.date) parts.push('', `*${[doc.debateTitle, doc.date].filter(Boolean).map(inline).join(' · ')}*`);
+    for (const p of doc.passages) {
+      const text = p.segments
+        .map((s) => (s.claimNumber === undefined ? inline(s.text) : `**[${s.claimNumber}] ${inline(s.text)}**`))
+        .join('');
+      parts.push('', `> ${p.speaker ? `**${inline(p.speaker)}:** ` : ''}${text}`);
+    }
+  }
+  return parts.join('\n');
+}
+
+function card(c: ReportClaim): string {
+  const lines = [`### #${c.number}. ${inline(c.text)}`, ''];
+  const meta = [
+    c.claimant ? `${c.claimant.name}${c.claimant.party ? ` (${c.claimant.party})` : ''}` : 'No claimant',
+    c.date ?? '',
+    c.type,
+    c.status,
+    c.topics.join(', '),
+  ].filter(Boolean);
+  lines.push(`*${meta.map(inline).join(' · ')}*`, '');
+  if (c.quote) lines.push(`> ${inline(c.quote.before)}**${inline(c.quote.exact)}**${inline(c.quote.after)}`, `> — ${inline(c.quote.documentTitle)}`, '');
+  if (c.verdict) {
+    lines.push(`**Verdict: ${inline(c.verdict.label)}**${c.verdict.scaleName ? ` (${inline(c.verdict.scaleName)})` : ''}`, '');
+    if (c.verdict.conclusion && c.verdict.conclusion !== c.verdict.label) lines.push(inline(c.verdict.conclusion), '');
+    lines.push(inline(c.verdict.reasoning), '', `*Verdict by ${inline(c.verdict.author)}, ${c.verdict.date}*`, '');
+  } else {
+    lines.push('*No verdict yet.*', '');
+  }
+  if (c.evidence.length) {
+    lines.push('Evidence:', '');
+    c.evidence.forEach((ev, i) => {
+      const details = [ev.locator, ev.edition ? `edition ${ev.edition}` : '', ev.figureYear ? `figures for ${ev.figureYear}` : ''].filter(Boolean);
+      lines.push(
+        `${i + 1}. *${ev.relation}*: ${link(ev.sourceTitle, ev.url)}${details.length ? ` — ${details.map(inline).join('; ')}` : ''}` +
+          `${ev.excerpt ? ` “${inline(ev.excerpt)}”` : ''}${ev.note ? ` ${inline(ev.note)}` : ''}`,
+      );
+    });
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+const RENDERERS: Record<ReportSection, (r: ReportModel) => string> = {
+  summary,
+  'verdict-breakdown': verdictBreakdown,
+  comparison,
+  excerpts,
+  'claim-cards': (r) => ['## Claims', '', ...r.claims.map(card)].join('\n'),
+  bibliography: (r) => ['## Sources', '', ...r.bibliography.map((b, i) => `${i + 1}. ${inline(b.text)}`)].join('\n'),
+};
+
+/** The report as CommonMark with pipe tables; claim spans in excerpts are bold and numbered. */
+export function reportMarkdown(report: ReportModel): string {
+  const org = report.organisation;
+  return (
+    [
+      `# ${inline(report.title)}`,
+      '',
+      `${link(org.name, org.url)} · ${report.generatedAt.slice(0, 10)}`,
+      ...report.sections.flatMap((s) => ['', RENDERERS[s](report)]),
+    ].join('\n') + '\n'
+  );
+}
