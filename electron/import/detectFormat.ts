@@ -16,6 +16,8 @@ export function sniffBinaryFormat(fileName: string, bytes: Uint8Array): 'docx' |
   }
   if (indexOfAscii(bytes.subarray(0, 1024), '%PDF-') >= 0) return 'pdf';
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    // Word wraps a password-protected .docx in the same container as an old .doc; the Word reader says which.
+    if (ext === 'docx') return 'docx';
     throw new ImportError('This is an old Word (.doc) file; save it as .docx or PDF and import that instead.', 'unsupported');
   }
   if (ext === 'docx') throw new ImportError(`${fileName} is named .docx but is not a Word document (it may be damaged).`, 'parse-failed');

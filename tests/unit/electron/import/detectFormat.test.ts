@@ -35,6 +35,8 @@ describe('detectFormat', () => {
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new TextEncoder().encode('....word/document.xml....')]);
     expect(sniffBinaryFormat('a.bin', zip)).toBe('docx');
     expect(sniffBinaryFormat('a.txt', new TextEncoder().encode('hello'))).toBeUndefined();
+    // A password-protected .docx sits in the old .doc container; the Word reader explains it.
+    expect(sniffBinaryFormat('locked.docx', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]))).toBe('docx');
   });
 
   it('refuses an archive that is not a Word document, a mislabelled .docx/.pdf and an old .doc', () => {
