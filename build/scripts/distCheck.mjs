@@ -150,6 +150,13 @@ async function main() {
     return !('files' in stat);
   });
   for (const file of REQUIRED) if (!files.includes(file)) fail(`app.asar lacks ${file}`);
+  // Whatever the build made (the workers, the CLI, the renderer's assets) ships too; only source maps stay behind.
+  const packed = new Set(files);
+  const built = fs.readdirSync(path.join(root, 'dist'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((file) => !file.endsWith('.map'));
+  for (const file of built) if (!packed.has(file)) fail(`app.asar lacks ${file}, which the build produced`);
 
   const packages = checkContents(files, 'app.asar');
 
