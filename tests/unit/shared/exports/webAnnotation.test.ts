@@ -1,9 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import AjvDraft04 from 'ajv-draft-04';
+import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { webAnnotationCollection, webAnnotations } from '../../../../shared/exports/webAnnotation.js';
 import { ARTICLE_TEXT, sampleSnapshot } from '../../../fixtures/exports/sampleSnapshot.js';
+
+// Both packages are CommonJS with `exports.default`; under nodenext the default import is the module object.
+const Ajv = AjvDraft04.default;
+const addFormats = ajvFormats.default;
 
 const root = new URL('../../../fixtures/exports/standards/web-annotation/', import.meta.url);
 const json = (url: URL) => JSON.parse(readFileSync(url, 'utf8')) as Record<string, unknown>;
