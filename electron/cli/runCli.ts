@@ -30,9 +30,13 @@ export const COMMANDS: readonly CliCommand[] = [importCommand];
  */
 export async function runCli(argv: readonly string[], io: CliIo, commands: readonly CliCommand[] = COMMANDS): Promise<number> {
   const [name, ...args] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined) {
+    io.stderr(`error: no command given; try one of: ${commands.map((c) => c.name).join(', ')}\n`);
+    return 1;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usageText(commands));
-    return name === undefined ? 1 : 0;
+    return 0;
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {

@@ -61,6 +61,7 @@ describe('runCli import', () => {
     [['import', '--json'], 'error: give exactly one file; usage: import FILE [--json]\n'],
     [['import', 'a.txt', '--yaml'], 'error: unknown option --yaml; usage: import FILE [--json]\n'],
     [['frobnicate'], 'error: unknown command "frobnicate"; try one of: import\n'],
+    [[], 'error: no command given; try one of: import\n'],
   ])('fails %j with one error line and nothing on stdout', async (argv, message) => {
     const { status, stdout, stderr } = await run(argv);
     expect(status).toBe(1);
@@ -73,6 +74,13 @@ describe('runCli import', () => {
     const ok: CliCommand = { name: 'ok', usage: '', summary: 'works', run: async (args, io) => (io.stdout(args.join(',')), 0) };
     expect(await run(['ok', 'a', 'b'], [ok, boom])).toEqual({ status: 0, stdout: 'a,b', stderr: '' });
     expect(await run(['boom'], [ok, boom])).toEqual({ status: 1, stdout: '', stderr: 'error: the command failed unexpectedly\n' });
+  });
+
+  it('prints usage on --help', async () => {
+    const { status, stdout, stderr } = await run(['--help']);
+    expect(status).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toContain('claimdesk import FILE [--json]');
   });
 
   it('exits 1 as a real process, with only the error line on stderr', async () => {
