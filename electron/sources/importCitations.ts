@@ -5,9 +5,10 @@ import '@citation-js/plugin-ris';
 import { newId, nowIso } from '../../shared/ids.js';
 import type { CslItem, Source } from '../../shared/model.js';
 import { cslItemProblems } from '../../shared/sources/cslItemCheck.js';
-import { findDuplicate } from '../../shared/sources/dedupe.js';
+import { findDuplicate, type SourceIdentity } from '../../shared/sources/dedupe.js';
 import { sourceKindFromCslType } from '../../shared/sources/sourceKind.js';
-import { ImportError } from '../import/importError.js';
+import { decodeText } from '../import/decodeText.js';
+import { ImportError, isImportError } from '../import/importError.js';
 
 export type CitationFormat = 'csl-json' | 'bibtex' | 'ris';
 
@@ -34,10 +35,14 @@ const LABEL_LENGTH = 80;
 
 /**
  * Reads CSL-JSON, BibTeX or RIS (as Zotero and other reference managers write them), telling the format from the
- * content. Good entries become sources; broken ones and duplicates (of the library or of each other) are listed.
- * Throws an ImportError when the file as a whole cannot be read.
+ * content. Good entries become sources; broken ones and duplicates (of `existing`, the library, of which only ids
+ * and CSL items are read, or of each other) are listed. Throws an ImportError when the file as a whole cannot be read.
  */
-export function importCitations(text: string, existing: readonly Source[], fileName?: string): CitationImport {
+export function importCitations(
+  text: string,
+  existing: readonly SourceIdentity[],
+  fileName?: string,
+): CitationImport {
   if (text.length > MAX_TEXT_LENGTH) {
     throw new ImportError('The file is too large to be a citation export (over 20 MB of text).', 'too-large');
   }
@@ -74,6 +79,24 @@ export function importCitations(text: string, existing: readonly Source[], fileN
   return result;
 }
 
+/** importCitations for a file's bytes as they arrive over IPC, decoded as UTF-8, UTF-16 or a legacy encoding. */
+export function importCitationFile(
+  bytes: Uint8Array,
+  fileName: string,
+  existing: readonly SourceIdentity[],
+): CitationImport {
+  let text: string;
+  try {
+    text = decodeText(bytes).text;
+  } catch (error) {
+    if (isImportError(error)) {
+      throw new ImportError(`${fileName} looks binary, not like a citation export.`, 'unsupported');
+    }
+    throw error;
+  }
+  return importCitations(text, existing, fileName);
+}
+
 const FORMAT_NAMES: Record<CitationFormat, string> = { 'csl-json': 'CSL-JSON', bibtex: 'BibTeX', ris: 'RIS' };
 
 function detectFormat(text: string, fileName?: string): CitationFormat {
@@ -98,7 +121,7 @@ function toSource(item: CslItem): Source {
   return { id, kind: sourceKindFromCslType(item.type), csl, tags: [], attachments: [], createdAt: now, updatedAt: now };
 }
 
-function sourceTitle(source: Source): string {
+function sourceTitle(source: SourceIdentity): string {
   return shorten(typeof source.csl.title === 'string' ? source.csl.title : source.id);
 }
 

@@ -1,9 +1,12 @@
 import { nowIso } from '../ids.js';
 import type { Attachment, CslItem, Source } from '../model.js';
 
+/** What duplicate matching needs of a source, so callers can pass a light copy of the library. */
+export type SourceIdentity = Pick<Source, 'id' | 'csl'>;
+
 /** Why two items are taken to be the same work. */
-export interface DuplicateMatch {
-  source: Source;
+export interface DuplicateMatch<S extends SourceIdentity = Source> {
+  source: S;
   reason: string;
 }
 
@@ -55,7 +58,10 @@ export function issuedYear(item: CslItem): string | undefined {
  * The first source in `existing` that is the same work as `item`: same DOI, same URL, or the same title and year
  * (two items with the same title and no year match too, since nothing tells them apart).
  */
-export function findDuplicate(item: CslItem, existing: readonly Source[]): DuplicateMatch | undefined {
+export function findDuplicate<S extends SourceIdentity>(
+  item: CslItem,
+  existing: readonly S[],
+): DuplicateMatch<S> | undefined {
   const doi = normaliseDoi(item.DOI);
   const url = normaliseUrl(item.URL);
   const title = normaliseTitle(item.title);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importCitations } from '../../../../electron/sources/importCitations.js';
+import { importCitationFile, importCitations } from '../../../../electron/sources/importCitations.js';
 import { ImportError } from '../../../../electron/import/importError.js';
 import type { Source } from '../../../../shared/model.js';
 
@@ -202,5 +202,25 @@ describe('importCitations on files it cannot read', () => {
   it('reads a single CSL item and a UTF-8 byte order mark', () => {
     const result = importCitations('\uFEFF{"id": "a", "type": "dataset", "title": "Figures"}', []);
     expect(result.sources.map((s) => [s.kind, s.csl.title])).toEqual([['dataset', 'Figures']]);
+  });
+});
+
+describe('importCitationFile', () => {
+  it('decodes the bytes, BOM and all, before reading them', () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(fixture('zotero-library.ris'))]);
+    const result = importCitationFile(bytes, 'library.ris', []);
+    expect(result.format).toBe('ris');
+    expect(result.sources).toHaveLength(4);
+  });
+
+  it('reads a Windows-1252 BibTeX file', () => {
+    const latin = Uint8Array.from('@book{k, title={D\xe9fense}, year={2016}}', (c) => c.charCodeAt(0));
+    expect(importCitationFile(latin, 'k.bib', []).sources[0]!.csl.title).toBe('Défense');
+  });
+
+  it('refuses binary bytes in one sentence', () => {
+    expect(() => importCitationFile(new Uint8Array([0, 1, 2, 3, 0, 0xff]), 'x.ris', [])).toThrow(
+      new ImportError('x.ris looks binary, not like a citation export.', 'unsupported'),
+    );
   });
 });
