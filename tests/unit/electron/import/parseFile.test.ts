@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Document, Packer, Paragraph } from 'docx';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../../../electron/import/importError.js';
 import { MAX_IMPORT_BYTES, parseFile, type ParseStage } from '../../../../electron/import/parseFile.js';
+import { bodyLines, makePdf } from './pdfFixtures.js';
 
 const dir = path.join(import.meta.dirname, '../../../fixtures/import');
 const bytesOf = (name: string): Uint8Array => new Uint8Array(readFileSync(path.join(dir, name)));
@@ -66,6 +68,40 @@ describe('parseFile', () => {
     const text = parsed.documents[0]!.turns.map((t) => t.text).join('\n');
     expect(text).toContain('two per cent target');
     expect(text).not.toContain('tracking');
+  });
+
+  it('reads a Word transcript through the transcript route', async () => {
+    const lines = ['Hustings in Leeds', 'MODERATOR (HELEN MARSH): Welcome.', 'CORBYN: Thank you.', '(APPLAUSE)', 'MARSH: Mr Smith?', 'SMITH: Thanks.'];
+    const bytes = new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: lines.map((l) => new Paragraph(l)) }] })));
+    const parsed = await parseFile('hustings.docx', bytes);
+    const [doc] = parsed.documents;
+    expect(parsed.format).toBe('docx');
+    expect(doc?.format).toBe('docx');
+    expect(doc?.title).toBe('Hustings in Leeds');
+    expect(doc?.speakers.map((s) => s.name)).toEqual(['Helen Marsh', 'Corbyn', 'Smith']);
+    expect(doc?.turns.map((t) => t.kind)).toEqual(['speech', 'speech', 'stage', 'speech', 'speech']);
+  });
+
+  it('refuses a truncated Word file with one sentence', async () => {
+    const bytes = new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('CORBYN: Hello.')] }] })));
+    const error = await failure(parseFile('cut.docx', bytes.subarray(0, Math.floor(bytes.length / 2))));
+    expect(error.message).not.toMatch(/\n/);
+    expect(error.code).toBe('parse-failed');
+  });
+
+  it('reads a PDF transcript through the transcript route', async () => {
+    const pdf = makePdf([bodyLines(['CORBYN: I do not wish to go to war.', null, 'SMITH: We would come to the aid of an ally.', null, 'CORBYN: That can be done.'])]);
+    const parsed = await parseFile('debate.pdf', pdf);
+    expect(parsed.format).toBe('pdf');
+    const [doc] = parsed.documents;
+    expect(doc?.speakers.map((s) => s.name)).toEqual(['Corbyn', 'Smith']);
+    expect(doc?.turns.map((t) => t.text)).toEqual(['I do not wish to go to war.', 'We would come to the aid of an ally.', 'That can be done.']);
+  });
+
+  it('refuses a broken PDF with one sentence', async () => {
+    const error = await failure(parseFile('broken.pdf', new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog')));
+    expect(error.code).toBe('parse-failed');
+    expect(error.message).not.toMatch(/\n/);
   });
 
   it('decodes a Windows-1252 transcript without a single U+FFFD', async () => {
