@@ -194,7 +194,7 @@ export class ArticlePeople {
       const mention: Mention = { ...found, kind: c.kind };
       mentions.push(mention);
       coveredTo = c.end;
-      if (mention.kind === 'name') this.recordDescriptors(sentence, mention, c.text);
+      if (mention.kind === 'name') this.recordDescriptors(sentence, mention, c.start);
       if (mentions.length === 1) this.topic = mention.person;
       this.history.push(mention.person);
       mention.person.lastSeen = ++this.clock;
@@ -291,11 +291,11 @@ export class ArticlePeople {
   }
 
   // `UK Labour leader Jeremy Corbyn` and `Jeremy Corbyn, the Labour leader,` both tell us who `the Labour leader` is.
-  private recordDescriptors(sentence: string, mention: Mention, matched: string): void {
-    // `Governor Bill Ross` is `the governor` later on.
-    for (const word of matched.toLowerCase().split(/[\s.]+/)) {
-      if (ROLE_NOUNS.has(word) && NEUTRAL_TITLES.has(word)) addDescriptor(mention.person, [word]);
-    }
+  private recordDescriptors(sentence: string, mention: Mention, runStart: number): void {
+    // `Governor Bill Ross` is `the governor` later on, `Prime Minister Boris Johnson` `the prime minister`.
+    const prefix = sentence.slice(runStart, mention.start);
+    const titleWords = prefix.toLowerCase().split(/[\s.]+/).filter((w) => w && !DESCRIPTOR_STOP.has(w) && !MALE_TITLES.has(w) && !FEMALE_TITLES.has(w));
+    if (titleWords.length > 0 && ROLE_NOUNS.has(titleWords[titleWords.length - 1]!)) addDescriptor(mention.person, titleWords.slice(-4));
     const before = sentence.slice(0, mention.start);
     const tail = /(?:^|\s)((?:[\p{L}\p{N}’'-]+\s+){1,5})$/u.exec(before);
     if (tail) {

@@ -119,6 +119,37 @@ describe('structureArticle on a local news story', () => {
   });
 });
 
+describe('structureArticle on British and American styles', () => {
+  const doc = article(fixture('resign-calls.txt'));
+
+  it('keeps a headline with a quotation as the title, not as anyone’s words', () => {
+    expect(doc.title).toBe("Johnson: 'We are not going anywhere'");
+    expect(doc.turns[0]!.text).toMatch(/^Prime Minister Boris Johnson has rejected/);
+  });
+
+  it('attributes each quotation to the right person', () => {
+    expect(quotesOf(doc, 'Boris Johnson')).toEqual([
+      'We’re not going anywhere',
+      'The public want us to get on with the job.',
+      'I take full responsibility.',
+      'We will',
+      'never give up on this.',
+      'This government will deliver.',
+    ]);
+    expect(quotesOf(doc, 'Nicola Sturgeon')).toEqual(['utterly unacceptable', 'People deserve the truth.']);
+    expect(quotesOf(doc, 'Elizabeth Warren')).toEqual(['a gift to the banks', 'It is that simple']);
+    expect(quotesOf(doc, 'Mr. Schumer')).toEqual(['Is this fair?']);
+    expect(quotesOf(doc, 'Graham Brady')).toEqual(['The rules are clear and they apply to everyone.']);
+    expect(doc.quotes.some((q) => q.text.startsWith('We do not comment'))).toBe(false);
+  });
+
+  it('merges a title used as a role (`The prime minister`) and a bare surname into the person', () => {
+    const johnson = doc.speakers.find((s) => s.name === 'Boris Johnson')!;
+    expect(johnson.aliases).toEqual(expect.arrayContaining(['Mr Johnson', 'The prime minister']));
+    expect(doc.speakers.find((s) => s.name === 'Elizabeth Warren')!.aliases).toContain('Warren');
+  });
+});
+
 describe('structureArticle attribution rules', () => {
   it('carries a quotation over paragraphs and resolves a title-less role to the person who holds it', () => {
     const doc = article(fixture('water-talks.txt'));
