@@ -1,0 +1,66 @@
+/**
+ * Export and bundle timings. Prints one JSON object per line: {"measure", "value", "unit"}.
+ * Run: npx tsx tests/bench/exports.bench.ts
+ */
+import { readBundle, writeBundle } from '../../shared/bundle/bundle.js';
+import { claimReviewsJson } from '../../shared/exports/claimReview.js';
+import { claimsCsv } from '../../shared/exports/claimsCsv.js';
+import { projectJson } from '../../shared/exports/projectJson.js';
+import { exportQdpx } from '../../shared/exports/refiQda.js';
+import { reportDocx } from '../../shared/exports/reportDocx.js';
+import { reportHtml } from '../../shared/exports/reportHtml.js';
+import { reportMarkdown } from '../../shared/exports/reportMarkdown.js';
+import { buildReport, REPORT_SECTIONS, type ReportOptions } from '../../shared/exports/reportModel.js';
+import { webAnnotationCollection } from '../../shared/exports/webAnnotation.js';
+import { generatedLibrary } from '../fixtures/exports/generatedLibrary.js';
+
+const print = (measure: string, value: number, unit: string): void => console.log(JSON.stringify({ measure, value: Math.round(value * 100) / 100, unit }));
+
+/** Median of `runs` timed runs after one warm-up run. */
+async function time(run: () => unknown, runs = 5): Promise<number> {
+  await run();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await run();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] as number;
+}
+
+const options: ReportOptions = {
+  title: 'Benchmark report',
+  filter: {},
+  sections: [...REPORT_SECTIONS],
+  citationStyle: 'chicago',
+  organisation: { name: 'Fact Desk', url: 'https://factdesk.example' },
+  generatedAt: '2024-05-01T00:00:00.000Z',
+};
+
+async function main(): Promise<void> {
+  const { snapshot } = generatedLibrary(10, 50); // 500 claims
+  print('claims in report benchmark', snapshot.claims.length, 'claims');
+  print('export html, 500 claims', await time(() => reportHtml(buildReport(snapshot, options))), 'ms');
+  print('export md, 500 claims', await time(() => reportMarkdown(buildReport(snapshot, options))), 'ms');
+  print('report model, 500 claims', await time(() => buildReport(snapshot, options)), 'ms');
+  print('export docx, 500 claims', await time(async () => reportDocx(buildReport(snapshot, options)), 3), 'ms');
+  print('export csv, 500 claims', await time(() => claimsCsv(snapshot)), 'ms');
+  print('export json, 500 claims', await time(() => projectJson(snapshot)), 'ms');
+  print('export claimreview, 500 claims', await time(() => claimReviewsJson(snapshot, options)), 'ms');
+  print('export web-annotation, 500 claims', await time(() => webAnnotationCollection(snapshot)), 'ms');
+  print('export qdpx, 500 claims', await time(() => exportQdpx(snapshot)), 'ms');
+  print('html size, 500 claims', reportHtml(buildReport(snapshot, options)).length / 1024, 'KiB');
+  print('docx size, 500 claims', (await reportDocx(buildReport(snapshot, options))).length / 1024, 'KiB');
+
+  const library = generatedLibrary(50, 40);
+  print('bundle library debates', library.snapshot.debates.length, 'debates');
+  print('bundle library claims', library.snapshot.claims.length, 'claims');
+  print('bundle library vault files', library.files.size, 'files');
+  let bundle: Uint8Array = new Uint8Array();
+  print('bundle write, 50 debates', await time(() => (bundle = writeBundle(library.snapshot, library.files)), 3), 'ms');
+  print('bundle size, 50 debates', bundle.length / 1024 / 1024, 'MiB');
+  print('bundle read, 50 debates', await time(() => readBundle(bundle), 3), 'ms');
+}
+
+await main();
