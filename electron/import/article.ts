@@ -98,9 +98,9 @@ const VERB_RE = new RegExp(
   String.raw`(?<![\p{L}])(according to|${[...PARTICIPLES, ...SPEECH_VERBS].sort((a, b) => b.length - a.length).join('|')})(?![\p{L}])`,
   'giu',
 );
-/** What may stand between a speaker and the verb: an appositive, an auxiliary, an adverb. */
+/** What may stand between a speaker and the verb: an appositive, `, who`, an auxiliary, an adverb. */
 const SUBJECT_GAP =
-  /^(?:\s*,[^,■]{1,100},|\s*,)?(?:\s+(?:also|then|later|again|has|had|have|would|will|previously|once|still|simply|just|first|\p{Ll}+ly))*\s+$/u;
+  /^(?:\s*,[^,■]{1,100},|\s*,(?:\s+who)?)?(?:\s+(?:also|then|later|again|has|had|have|would|will|previously|once|still|simply|just|first|\p{Ll}+ly))*\s+$/u;
 const MASK = '■';
 
 interface Attribution {
@@ -224,9 +224,10 @@ function findAttributions(local: string, mentions: Mention[]): Attribution[] {
   return out;
 }
 
-// `a spokesman said` names nobody we know, and must stop a quote from going to someone else; `the calls grew` is no speech.
+// `a spokesman said` names nobody we know, and must stop a quote from going to someone else; `the calls grew` is no
+// speech, and in `Tom Wu, who said “…”, disagreed` the subject is further back.
 function isSpeechUse(local: string, verbStart: number): boolean {
-  return /[\p{L}■][\s,]*$/u.test(local.slice(0, verbStart)) && !/(?:^|\s)(?:the|a|an|his|her|their|its)\s*$/iu.test(local.slice(0, verbStart));
+  return /\p{L}\s+$/u.test(local.slice(0, verbStart)) && !/(?:^|\s)(?:the|a|an|his|her|their|its)\s*$/iu.test(local.slice(0, verbStart));
 }
 
 function maskQuotes(text: string, spans: readonly QuoteSpan[]): string {

@@ -54,7 +54,10 @@ function titleOf(document: Document): string | undefined {
   const headings = [...document.querySelectorAll('h1')].map((h) => clean(h.textContent)).filter(Boolean);
   const h1 = headings.length === 1 ? headings[0]! : undefined;
   if (h1 && (!title || title.toLowerCase().includes(h1.toLowerCase()))) return h1;
-  return title || h1 || undefined;
+  if (h1) return h1;
+  // `Minister defends rail fares rise | Politics | The Daily Record`: the headline is the first part.
+  const first = title.split(/\s+[|–—-]\s+/)[0]!.trim();
+  return (first.split(/\s+/).length >= 3 ? first : title) || undefined;
 }
 
 const NO_TEXT = 'The web page has no article text to import.';

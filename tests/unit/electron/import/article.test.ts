@@ -180,6 +180,12 @@ describe('structureArticle attribution rules', () => {
     expect(quotesOf(doc, 'James Reid')).toEqual(['Cases are falling']);
   });
 
+  it('takes the person before `, who said` as the speaker', () => {
+    const doc = article('The plan is “unworkable and unfair”, according to Anna Berg. Tom Wu, who said it was “a good start”, disagreed.');
+    expect(quotesOf(doc, 'Anna Berg')).toEqual(['unworkable and unfair']);
+    expect(quotesOf(doc, 'Tom Wu')).toEqual(['a good start']);
+  });
+
   it('leaves a quotation without a speaker out of quotes and its paragraph as narration', () => {
     const doc = article('“Nobody expected this,” a spokesman said.\n\nThe vote was described as a “turning point”.');
     expect(doc.quotes).toEqual([]);

@@ -92,6 +92,13 @@ describe('parseHtml on bad input', () => {
   });
 });
 
+describe('parseHtml titles', () => {
+  it('drops the section and site name from a <title> when there is no single h1', () => {
+    const doc = parseHtml('<html><head><title>Rail fares to rise by 6% | Politics | The Daily Record</title></head><body><p>Fares will rise in March, the operator said.</p></body></html>', 'x.html');
+    expect(doc.title).toBe('Rail fares to rise by 6%');
+  });
+});
+
 describe('blockText', () => {
   it('puts a blank line between blocks and a line break for <br>', async () => {
     const { parseHTML } = await import('linkedom');
