@@ -15,6 +15,8 @@ export interface EqualRun {
 
 // Myers is O((n + m) · d); past this many steps a gap is treated as rewritten rather than aligned word by word.
 const MYERS_BUDGET = 4_000_000;
+// Equal lines shorter than this (in all) do not split a changed stretch; see diffText.
+const MIN_LINE_RUN = 64;
 
 const WORD = 0;
 const SPACE = 1;
@@ -343,9 +345,23 @@ export function diffText(oldText: string, newText: string): EqualRun[] {
   const oldEnd = oldLength - suffix;
   const newEnd = newLength - suffix;
   if (prefix < oldEnd && prefix < newEnd) {
-    diffUnits(oldText, prefix, oldEnd, newText, prefix, newEnd, splitLines, 1, push, (o0, o1, n0, n1) => {
-      if (o0 < o1 && n0 < n1) diffUnits(oldText, o0, o1, newText, n0, n1, tokenize, 2, push, () => undefined);
-    });
+    const lines = new RunList();
+    diffUnits(oldText, prefix, oldEnd, newText, prefix, newEnd, splitLines, 1, lines.push.bind(lines), () => undefined);
+    // Blank and very short lines match almost anywhere; trusting them would cut a changed stretch in two at the
+    // wrong place. Only substantial runs of equal lines split the text; the rest is diffed word by word.
+    let oldAt = prefix;
+    let newAt = prefix;
+    const words = (oldTo: number, newTo: number): void => {
+      if (oldAt < oldTo && newAt < newTo) diffUnits(oldText, oldAt, oldTo, newText, newAt, newTo, tokenize, 2, push, () => undefined);
+    };
+    for (const run of lines.runs) {
+      if (run.length < MIN_LINE_RUN) continue;
+      words(run.oldStart, run.newStart);
+      push(run.oldStart, run.newStart, run.length);
+      oldAt = run.oldStart + run.length;
+      newAt = run.newStart + run.length;
+    }
+    words(oldEnd, newEnd);
   }
   out.push(oldEnd, newEnd, suffix);
   return out.runs;

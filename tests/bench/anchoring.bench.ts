@@ -166,6 +166,8 @@ function compare(label: string, oldText: string, newText: string, anchors: Ancho
   let agreeMoved = 0;
   let movedByUs = 0;
   let peerAttachedOrphan = 0;
+  let agreeReview = 0;
+  let nearlySame = 0;
   const states = { anchored: 0, review: 0, orphaned: 0 };
   ours.forEach((result, i) => {
     states[result.state]++;
@@ -177,6 +179,9 @@ function compare(label: string, oldText: string, newText: string, anchors: Ancho
     if (same) {
       agree++;
       if (result.state === 'anchored') agreeMoved++;
+      if (result.state === 'review') agreeReview++;
+    } else if (a && p && Math.abs(a.position.start - p.start) <= 3 && Math.abs(a.position.end - p.end) <= 3) {
+      nearlySame++;
     }
   });
   figure(`reanchorAll ${label}`, oursTime, 'ms', { anchors: anchors.length, chars: newText.length, runs });
@@ -184,6 +189,8 @@ function compare(label: string, oldText: string, newText: string, anchors: Ancho
   figure(`speed-up ${label}`, peerTime / oursTime, 'x');
   figure(`same position ${label}`, agree, 'anchors', { of: anchors.length, ...states });
   figure(`same position among silently anchored ${label}`, agreeMoved, 'anchors', { of: movedByUs });
+  figure(`same position among proposed for review ${label}`, agreeReview, 'anchors', { of: states.review });
+  figure(`within 3 characters at both ends, otherwise ${label}`, nearlySame, 'anchors');
   figure(`peer attaches where we orphan ${label}`, peerAttachedOrphan, 'anchors');
 }
 
@@ -196,6 +203,23 @@ const cut = text.indexOf('\n\n', 2_000);
 const oneEdit = text.slice(0, cut) + '\n\nHOLT: ' + sentence() + ' ' + sentence() + text.slice(cut);
 compare('one edit', text, oneEdit, anchors, 3);
 
+/** Live captions of a text: lower case, no punctuation, re-broken into short lines, 3% of words misheard. */
+function captionsOf(source: string): string {
+  const words = source
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}'\s]+/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => (random() < 0.03 ? pick(LEXICON) : w));
+  const lines: string[] = [];
+  for (let i = 0; i < words.length; i += 7) lines.push(words.slice(i, i + 7).join(' '));
+  return lines.join('\n');
+}
+
 // A batch of 200 scattered edits.
 const scattered = scatteredEdits(text, 200);
 compare('200 scattered edits', text, scattered, anchors, 3);
+
+// The corrected transcript replacing live captions: every line changes, so there is no line-level shortcut.
+const captions = captionsOf(text);
+compare('captions to transcript', captions, text, makeAnchors(captions, 5_000), 3);
