@@ -59,4 +59,13 @@ describe('reanchor (without the old text)', () => {
     expect(result).toMatchObject({ state: 'orphaned', confidence: 0 });
     expect(result.anchor).toBeUndefined();
   });
+
+  it('keeps an anchor whose quote was only re-spaced, and says so', () => {
+    const anchor = anchorOn(TEXT, 'come to the aid of a fellow member of NATO');
+    const next = 'Intro.\n' + TEXT.replace('come to the aid of a fellow', 'come to the aid\nof a  fellow');
+    const result = reanchor(anchor, next, 2);
+    expect(result.state).toBe('anchored');
+    expect(result.reason).toMatch(/white space/);
+    expect(next.slice(result.anchor!.position.start, result.anchor!.position.end)).toBe('come to the aid\nof a  fellow member of NATO');
+  });
 });
