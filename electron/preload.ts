@@ -14,6 +14,7 @@ const api = {
   vaultHas: (request: RequestOf<'vaultHas'>) => call(contract.vaultHas.channel, request),
   linksOpenExternal: (request: RequestOf<'linksOpenExternal'>) => call(contract.linksOpenExternal.channel, request),
   filesPick: (request: RequestOf<'filesPick'>) => call(contract.filesPick.channel, request),
+  sampleFiles: (request: RequestOf<'sampleFiles'>) => call(contract.sampleFiles.channel, request),
   documentsParse: (request: RequestOf<'documentsParse'>) => call(contract.documentsParse.channel, request),
   documentsCancelParse: (request: RequestOf<'documentsCancelParse'>) => call(contract.documentsCancelParse.channel, request),
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {

@@ -11,17 +11,27 @@ import { MenuBar } from './features/shell/MenuBar.js';
 import { SidePanel } from './features/shell/SidePanel.js';
 import { Toasts } from './features/shell/Toasts.js';
 import { useUiStore } from './state/uiStore.js';
+import { ImportDialog } from './features/import/ImportDialog.js';
+import { readFiles, useImportStore } from './features/import/importStore.js';
+import { DocumentReader } from './features/reader/DocumentReader.js';
 
 const LAST_DEBATE_KEY = 'lastDebateId';
+const LAST_DOCUMENT_KEY = 'lastDocumentId';
 
 /** Opens the database and restores the last open debate; the app shows nothing until this is done. */
 async function startUp(): Promise<void> {
   await db.open();
   const last = await db.settings.get(LAST_DEBATE_KEY);
-  if (typeof last?.value === 'string' && (await db.debates.get(last.value))) useUiStore.getState().selectDebate(last.value);
-  // Remember the open debate for the next start.
+  if (typeof last?.value === 'string' && (await db.debates.get(last.value))) {
+    useUiStore.getState().selectDebate(last.value);
+    const lastDocument = await db.settings.get(LAST_DOCUMENT_KEY);
+    const doc = typeof lastDocument?.value === 'string' ? await db.documents.get(lastDocument.value) : undefined;
+    if (doc && doc.debateId === last.value) useUiStore.getState().openDocument(doc.id);
+  }
+  // Remember the open debate and document for the next start.
   useUiStore.subscribe((state, previous) => {
     if (state.selectedDebateId !== previous.selectedDebateId) void db.settings.put({ key: LAST_DEBATE_KEY, value: state.selectedDebateId ?? null });
+    if (state.openDocumentId !== previous.openDocumentId) void db.settings.put({ key: LAST_DOCUMENT_KEY, value: state.openDocumentId ?? null });
   });
 }
 
@@ -30,6 +40,9 @@ export function App() {
   const selectedDebateId = useUiStore((s) => s.selectedDebateId);
   const sidePanelOpen = useUiStore((s) => s.sidePanelOpen);
   const dialog = useUiStore((s) => s.dialog);
+  const openDocumentId = useUiStore((s) => s.openDocumentId);
+  const importOpen = useImportStore((s) => s.open);
+  const [dragging, setDragging] = useState(false);
 
   useEffect(() => {
     startUp().then(
@@ -68,14 +81,34 @@ export function App() {
   }
 
   return (
-    <div className={sidePanelOpen ? 'app' : 'app no-side'}>
+    <div
+      className={`${sidePanelOpen ? 'app' : 'app no-side'}${dragging ? ' dragging' : ''}`}
+      onDragOver={(event) => {
+        if (![...event.dataTransfer.types].includes('Files')) return;
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(event) => {
+        if (event.currentTarget === event.target) setDragging(false);
+      }}
+      onDrop={async (event) => {
+        if (event.dataTransfer.files.length === 0) return;
+        event.preventDefault();
+        setDragging(false);
+        const store = useImportStore.getState();
+        store.openImport(useUiStore.getState().selectedDebateId);
+        store.addFiles(await readFiles(event.dataTransfer.files));
+      }}
+    >
       <header className="app-header">
         <h1 className="app-title">Claimdesk</h1>
         {!isDesktop && <MenuBar />}
       </header>
       <LibraryPanel />
       <main className="reading-area" aria-label="Reading area">
-        {selectedDebateId ? (
+        {openDocumentId ? (
+          <DocumentReader documentId={openDocumentId} />
+        ) : selectedDebateId ? (
           <DebateView debateId={selectedDebateId} />
         ) : (
           <div className="empty-state">
@@ -89,6 +122,7 @@ export function App() {
       {dialog?.kind === 'confirm-delete-debate' && <DeleteDebateDialog debateId={dialog.debateId} />}
       {dialog?.kind === 'about' && <AboutDialog />}
       {dialog?.kind === 'shortcuts' && <ShortcutsDialog />}
+      {importOpen && <ImportDialog />}
       <Toasts />
     </div>
   );

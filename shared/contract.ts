@@ -43,7 +43,7 @@ const channel =
     request,
   });
 
-const bytes = z.instanceof(Uint8Array, { message: 'expected file bytes' });
+const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'expected file bytes' });
 /** A SHA-256 in lowercase hex: the only way to name a file in the vault. */
 export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hash (64 hex characters)');
 const fileName = z.string().min(1).max(255);
@@ -94,6 +94,9 @@ export const contract = {
       })
       .strict(),
   ),
+
+  /** The sample project's files (the seed article, the NATO figures), for the first-start sample. */
+  sampleFiles: channel<{ files: PickedFile[] }>()('sample:files', z.object({}).strict()),
 
   documentsParse: channel<ParsedImport>()(
     'documents:parse',

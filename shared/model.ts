@@ -78,7 +78,17 @@ export interface DocumentRecord extends Stamped {
   text: string;
   /** Increases whenever the text changes; anchors record the version they were made on. */
   version: number;
+  /** Direct quotations the importer attributed to someone, as spans of `text`. */
+  quotes?: AttributedQuote[];
   metadata?: Record<string, string>;
+}
+
+/** A direct quotation inside a document, attributed to a person (articles quote people inside narration). */
+export interface AttributedQuote {
+  personId: Id;
+  start: number;
+  end: number;
+  turnIndex: number;
 }
 
 export const TURN_KINDS = ['speech', 'narration', 'stage'] as const;

@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync } from 'node:fs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const quiet = process.argv.includes('--quiet');
@@ -39,3 +39,6 @@ await Promise.all([
     banner: { js: "import { createRequire as __cdCreateRequire } from 'node:module'; const require = __cdCreateRequire(import.meta.url);" },
   }),
 ]);
+
+// The sample project's files travel with the app, next to the code that serves them.
+cpSync(path.join(root, 'electron/sample'), path.join(root, 'dist/electron/sample'), { recursive: true });

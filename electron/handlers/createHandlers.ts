@@ -1,5 +1,7 @@
 import type { AppInfo, MethodName, PickedFile, ResultOf, ValidRequestOf, EventName, EventPayload } from '../../shared/contract.js';
 import type { ParsedImport } from '../../shared/import/parsedDocument.js';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { FileVault } from '../vault/fileVault.js';
 import { HandlerError } from './handlerError.js';
 import { safeExternalUrl } from './externalLinks.js';
@@ -31,7 +33,11 @@ export interface HandlerDeps {
     onProgress: (stage: 'reading' | 'parsing' | 'structuring' | 'done', fraction: number) => void,
   ): Promise<ParsedImport>;
   cancelParse(jobId: string): boolean;
+  /** The folder holding the sample project's files. */
+  sampleDir: string;
 }
+
+const SAMPLE_FILES = ['corbyn-nato-article.txt', 'nato-defence-expenditure-pct-gdp-2014-2024.csv'];
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
@@ -65,6 +71,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (!deps.pickFiles) throw new HandlerError('unsupported', 'There is no native file dialog here; use the file picker in the window.');
       return { files: await deps.pickFiles(purpose, multiple) };
     },
+
+    sampleFiles: async () => ({
+      files: await Promise.all(
+        SAMPLE_FILES.map(async (name) => ({ name, bytes: new Uint8Array(await readFile(path.join(deps.sampleDir, name))) })),
+      ),
+    }),
 
     documentsParse: async ({ fileName, bytes, jobId }, context) =>
       deps.parseDocument(fileName, bytes, jobId, (stage, fraction) => {

@@ -26,5 +26,6 @@ export function createNodeHandlerDeps(options: NodeHandlerOptions): HandlerDeps 
     ...(options.pickFiles ? { pickFiles: options.pickFiles } : {}),
     parseDocument: imports.parse,
     cancelParse: imports.cancel,
+    sampleDir: path.join(options.distDir, 'sample'),
   };
 }

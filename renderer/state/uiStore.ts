@@ -16,6 +16,8 @@ export interface Toast {
 /** UI and session state only: what is selected and open. Records live in Dexie. */
 export interface UiState {
   selectedDebateId: string | undefined;
+  /** The document open in the reader, if any. */
+  openDocumentId: string | undefined;
   sidePanelOpen: boolean;
   dialog: Dialog | undefined;
   toasts: Toast[];
@@ -23,6 +25,7 @@ export interface UiState {
 
 export interface UiActions {
   selectDebate(id: string | undefined): void;
+  openDocument(id: string | undefined): void;
   toggleSidePanel(): void;
   openDialog(dialog: Dialog): void;
   closeDialog(): void;
@@ -31,14 +34,15 @@ export interface UiActions {
 }
 
 export function createInitialUiState(): UiState {
-  return { selectedDebateId: undefined, sidePanelOpen: true, dialog: undefined, toasts: [] };
+  return { selectedDebateId: undefined, openDocumentId: undefined, sidePanelOpen: true, dialog: undefined, toasts: [] };
 }
 
 let toastCounter = 0;
 
 export const useUiStore = create<UiState & UiActions>()((set) => ({
   ...createInitialUiState(),
-  selectDebate: (id) => set({ selectedDebateId: id }),
+  selectDebate: (id) => set((s) => (s.selectedDebateId === id ? {} : { selectedDebateId: id, openDocumentId: undefined })),
+  openDocument: (id) => set({ openDocumentId: id }),
   toggleSidePanel: () => set((s) => ({ sidePanelOpen: !s.sidePanelOpen })),
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: undefined }),

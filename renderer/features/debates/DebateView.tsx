@@ -3,6 +3,7 @@ import { DEBATE_KIND_LABELS } from '../../../shared/model.js';
 import { db } from '../../db/database.js';
 import { useUiStore } from '../../state/uiStore.js';
 import { ParticipantsSection } from './ParticipantsSection.js';
+import { DocumentsSection } from './DocumentsSection.js';
 
 /** The main reading area for one debate: its details and participants (documents arrive with import). */
 export function DebateView(props: { debateId: string }) {
@@ -27,6 +28,7 @@ export function DebateView(props: { debateId: string }) {
           </button>
         </div>
       </header>
+      <DocumentsSection debateId={debate.id} />
       <ParticipantsSection debateId={debate.id} />
     </article>
   );

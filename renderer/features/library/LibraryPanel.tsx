@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { DEBATE_KIND_LABELS } from '../../../shared/model.js';
 import { db } from '../../db/database.js';
 import { useUiStore } from '../../state/uiStore.js';
+import { loadSampleProject } from '../sample/loadSampleProject.js';
 
 /** The library of debates, newest first, with an empty state that says what to do. */
 export function LibraryPanel() {
@@ -21,7 +22,11 @@ export function LibraryPanel() {
           <p>
             <strong>Your library is empty.</strong>
           </p>
-          <p>Create a debate (Ctrl+N) for each TV debate, hustings, interview, article or sitting you check, then add the people taking part.</p>
+          <p>Create a debate (Ctrl+N) for each TV debate, hustings, interview, article or sitting you check, then add the people taking part, or import a transcript (Ctrl+O).</p>
+          <p>New here? The sample project is a news article on Jeremy Corbyn, Owen Smith and NATO Article 5.</p>
+          <button type="button" onClick={() => void loadSampleProject()}>
+            Open the sample project
+          </button>
         </div>
       )}
       {debates && debates.length > 0 && (

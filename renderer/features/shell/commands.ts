@@ -1,6 +1,7 @@
 import type { MenuCommand } from '../../../shared/contract.js';
 import { useUiStore } from '../../state/uiStore.js';
 import { useUndoHistory } from '../undo/undoHistory.js';
+import { useImportStore } from '../import/importStore.js';
 
 /** The keyboard shortcuts, as listed in the help panel and matched in the browser preview. */
 export const SHORTCUTS: { command: MenuCommand; keys: string; label: string }[] = [
@@ -52,6 +53,7 @@ export async function runCommand(command: MenuCommand): Promise<void> {
     case 'help:about':
       return ui.openDialog({ kind: 'about' });
     case 'file:import':
+      return useImportStore.getState().openImport(ui.selectedDebateId);
     case 'view:search':
       ui.notify('That arrives with a later version of Claimdesk.');
       return;

@@ -12,6 +12,7 @@ const cases: { [M in MethodName]: { good: unknown; bad: unknown[] } } = {
   vaultHas: { good: { hash: HASH }, bad: [{ hash: 42 }, { hash: '..%2F..%2Fetc' }] },
   linksOpenExternal: { good: { url: 'https://www.nato.int/' }, bad: [{}, { url: '' }, { url: 'x'.repeat(5000) }] },
   filesPick: { good: { purpose: 'import' }, bad: [{ purpose: 'anything' }, { purpose: 'import', path: '/tmp' }] },
+  sampleFiles: { good: {}, bad: [{ name: '../../etc/passwd' }] },
   documentsParse: { good: { fileName: 'a.txt', bytes: new Uint8Array([65]) }, bad: [{ fileName: '', bytes: new Uint8Array() }, { fileName: 'a.txt' }, { fileName: 'a.txt', bytes: new Uint8Array(), path: '/etc/passwd' }] },
   documentsCancelParse: { good: { jobId: 'job-1' }, bad: [{}, { jobId: '' }] },
 };

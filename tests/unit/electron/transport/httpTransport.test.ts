@@ -30,6 +30,7 @@ beforeAll(async () => {
       throw new HandlerError('parse-failed', 'That file is empty.');
     },
     cancelParse: () => false,
+    sampleDir: path.resolve('electron/sample'),
   });
   const transport = createHttpTransport({ handlers, token: TOKEN, staticDir, log: () => undefined });
   server = createServer(transport.listener);
@@ -68,6 +69,12 @@ describe('the HTTP transport', () => {
     expect(put.ok).toBe(true);
     const got = decodeWire((await call('/api/vault:get', { body: encodeWire({ hash: put.value.hash }) })).body) as { ok: true; value: { bytes: Uint8Array } };
     expect([...got.value.bytes]).toEqual([...bytes]);
+  });
+
+  it('hands out the sample project files', async () => {
+    const res = decodeWire((await call('/api/sample:files', { body: '{}' })).body) as { ok: true; value: { files: { name: string; bytes: Uint8Array }[] } };
+    expect(res.value.files.map((f) => f.name)).toEqual(['corbyn-nato-article.txt', 'nato-defence-expenditure-pct-gdp-2014-2024.csv']);
+    expect(new TextDecoder().decode(res.value.files[0]!.bytes)).toContain('only five out of 28 members met this target last year');
   });
 
   it('refuses requests without the token or with a wrong one', async () => {

@@ -1,0 +1,101 @@
+import { useRef } from 'react';
+import { isDesktop, request } from '../../api/api.js';
+import { useUiStore } from '../../state/uiStore.js';
+import { Modal } from '../shell/Modal.js';
+import { ImportReview } from './ImportReview.js';
+import { readFiles, useImportStore, type ImportJob } from './importStore.js';
+
+const ACCEPT = '.txt,.md,.markdown,.docx,.pdf,.html,.htm,.srt,.vtt,.csv,.json,text/*,application/pdf';
+
+/** Opens the system's file chooser: the native dialog in the desktop app, a file input in the browser preview. */
+export async function chooseFilesToImport(input: HTMLInputElement | null): Promise<void> {
+  if (isDesktop) {
+    try {
+      const { files } = await request('filesPick', { purpose: 'import', multiple: true });
+      if (files.length > 0) useImportStore.getState().addFiles(files);
+    } catch (error) {
+      useUiStore.getState().notify(error instanceof Error ? error.message : String(error), 'error');
+    }
+  } else {
+    input?.click();
+  }
+}
+
+function statusText(job: ImportJob): string {
+  switch (job.status) {
+    case 'queued':
+      return 'Waiting…';
+    case 'parsing':
+      return `Reading (${job.stage ?? 'reading'}) ${Math.round(job.fraction * 100)}%`;
+    case 'parsed': {
+      const docs = job.result?.documents ?? [];
+      return docs.length > 1 ? `Read: ${docs.length} documents to review (${job.reviewIndex + 1} of ${docs.length})` : 'Read: ready to review';
+    }
+    case 'failed':
+      return job.error ?? 'Could not be read.';
+    case 'cancelled':
+      return 'Cancelled.';
+    case 'saved':
+      return `Saved ${job.savedDocuments} document${job.savedDocuments === 1 ? '' : 's'}.`;
+    case 'skipped':
+      return 'Not saved.';
+  }
+}
+
+/** File › Import: several files at once, progress per file, cancel, a clear result per file, then review. */
+export function ImportDialog() {
+  const jobs = useImportStore((s) => s.jobs);
+  const { closeImport, cancelJob, addFiles } = useImportStore.getState();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const reviewing = jobs.find((j) => j.status === 'parsed');
+
+  return (
+    <Modal title="Import documents" onClose={closeImport} wide>
+      <p className="muted">Transcripts and articles: text, Markdown, Word, PDF, web pages, SRT and WebVTT captions, CSV and JSON. You can also drop files onto the window.</p>
+      <input
+        ref={inputRef}
+        type="file"
+        multiple
+        accept={ACCEPT}
+        className="visually-hidden"
+        aria-label="Files to import"
+        tabIndex={-1}
+        onChange={async (event) => {
+          const input = event.currentTarget;
+          const files = input.files ? [...input.files] : [];
+          input.value = '';
+          if (files.length > 0) addFiles(await readFiles(files));
+        }}
+      />
+      <button type="button" className="primary" onClick={() => void chooseFilesToImport(inputRef.current)}>
+        Choose files…
+      </button>
+      {jobs.length > 0 && (
+        <ul className="import-jobs" aria-label="Files">
+          {jobs.map((job) => (
+            <li key={job.id} className={`import-job import-${job.status}`} aria-label={job.fileName}>
+              <span className="import-name">{job.fileName}</span>
+              {job.status === 'parsing' || job.status === 'queued' ? (
+                <progress max={1} value={job.fraction} aria-label={`Progress of ${job.fileName}`} />
+              ) : null}
+              <span className="import-status" role={job.status === 'failed' ? 'alert' : undefined}>
+                {statusText(job)}
+              </span>
+              {(job.status === 'parsing' || job.status === 'queued') && (
+                <button type="button" onClick={() => cancelJob(job.id)} aria-label={`Cancel ${job.fileName}`}>
+                  Cancel
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {reviewing && <ImportReview key={`${reviewing.id}-${reviewing.reviewIndex}`} job={reviewing} />}
+      <div className="form-actions">
+        <button type="button" onClick={closeImport}>
+          Close
+        </button>
+      </div>
+    </Modal>
+  );
+}
