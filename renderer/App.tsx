@@ -11,16 +11,30 @@ import { MenuBar } from './features/shell/MenuBar.js';
 import { SidePanel } from './features/shell/SidePanel.js';
 import { Toasts } from './features/shell/Toasts.js';
 import { useUiStore } from './state/uiStore.js';
+import { createInitialUndoState, useUndoHistory } from './features/undo/undoHistory.js';
 import { ImportDialog } from './features/import/ImportDialog.js';
 import { readFiles, useImportStore } from './features/import/importStore.js';
 import { DocumentReader } from './features/reader/DocumentReader.js';
+import { SectionNav } from './features/shell/SectionNav.js';
+import { SourcesView } from './features/sources/SourcesView.js';
+import { CompareView } from './features/compare/CompareView.js';
+import { ReportsView } from './features/reports/ReportsView.js';
+import { ensureBuiltInScales } from '../shared/domain/claims.js';
+import { store } from './db/store.js';
 
 const LAST_DEBATE_KEY = 'lastDebateId';
 const LAST_DOCUMENT_KEY = 'lastDocumentId';
 
+/** Adding the built-in scales at start-up is not an action the user should be able to undo. */
+function resetUndoHistory() {
+  useUndoHistory.setState(createInitialUndoState());
+}
+
 /** Opens the database and restores the last open debate; the app shows nothing until this is done. */
 async function startUp(): Promise<void> {
   await db.open();
+  await ensureBuiltInScales(store);
+  resetUndoHistory();
   const last = await db.settings.get(LAST_DEBATE_KEY);
   if (typeof last?.value === 'string' && (await db.debates.get(last.value))) {
     useUiStore.getState().selectDebate(last.value);
@@ -41,6 +55,7 @@ export function App() {
   const sidePanelOpen = useUiStore((s) => s.sidePanelOpen);
   const dialog = useUiStore((s) => s.dialog);
   const openDocumentId = useUiStore((s) => s.openDocumentId);
+  const section = useUiStore((s) => s.section);
   const importOpen = useImportStore((s) => s.open);
   const [dragging, setDragging] = useState(false);
 
@@ -103,10 +118,17 @@ export function App() {
       <header className="app-header">
         <h1 className="app-title">Claimdesk</h1>
         {!isDesktop && <MenuBar />}
+        <SectionNav />
       </header>
       <LibraryPanel />
       <main className="reading-area" aria-label="Reading area">
-        {openDocumentId ? (
+        {section === 'sources' ? (
+          <SourcesView />
+        ) : section === 'compare' ? (
+          <CompareView />
+        ) : section === 'reports' ? (
+          <ReportsView />
+        ) : openDocumentId ? (
           <DocumentReader documentId={openDocumentId} />
         ) : selectedDebateId ? (
           <DebateView debateId={selectedDebateId} />

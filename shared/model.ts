@@ -273,6 +273,9 @@ export interface VerdictScale extends Stamped {
 export interface VerdictChange {
   at: string;
   author: string;
+  fromScaleId?: string;
+  toScaleId?: string;
+  fromReasoning?: string;
   fromStepId?: string;
   toStepId?: string;
   fromConclusion?: string;

@@ -7,6 +7,18 @@ export type Dialog =
   | { kind: 'about' }
   | { kind: 'shortcuts' };
 
+/** The app's top-level sections. */
+export type Section = 'debates' | 'sources' | 'compare' | 'reports';
+
+/** A place in a document the reader should scroll to and highlight. */
+export interface RevealTarget {
+  documentId: string;
+  start: number;
+  end: number;
+  /** Changes on every request, so asking for the same place twice scrolls again. */
+  nonce: number;
+}
+
 export interface Toast {
   id: number;
   text: string;
@@ -15,7 +27,11 @@ export interface Toast {
 
 /** UI and session state only: what is selected and open. Records live in Dexie. */
 export interface UiState {
+  section: Section;
   selectedDebateId: string | undefined;
+  /** The claim shown in the side panel. */
+  selectedClaimId: string | undefined;
+  reveal: RevealTarget | undefined;
   /** The document open in the reader, if any. */
   openDocumentId: string | undefined;
   sidePanelOpen: boolean;
@@ -24,8 +40,12 @@ export interface UiState {
 }
 
 export interface UiActions {
+  setSection(section: Section): void;
   selectDebate(id: string | undefined): void;
   openDocument(id: string | undefined): void;
+  selectClaim(id: string | undefined): void;
+  /** Opens a document at an exact span (from search, a claim, a compare cell, a source). */
+  revealSpan(target: { documentId: string; debateId: string; start: number; end: number }): void;
   toggleSidePanel(): void;
   openDialog(dialog: Dialog): void;
   closeDialog(): void;
@@ -34,7 +54,7 @@ export interface UiActions {
 }
 
 export function createInitialUiState(): UiState {
-  return { selectedDebateId: undefined, openDocumentId: undefined, sidePanelOpen: true, dialog: undefined, toasts: [] };
+  return { section: 'debates', selectedDebateId: undefined, selectedClaimId: undefined, reveal: undefined, openDocumentId: undefined, sidePanelOpen: true, dialog: undefined, toasts: [] };
 }
 
 let toastCounter = 0;
@@ -43,6 +63,10 @@ export const useUiStore = create<UiState & UiActions>()((set) => ({
   ...createInitialUiState(),
   selectDebate: (id) => set((s) => (s.selectedDebateId === id ? {} : { selectedDebateId: id, openDocumentId: undefined })),
   openDocument: (id) => set({ openDocumentId: id }),
+  setSection: (section) => set({ section }),
+  selectClaim: (id) => set({ selectedClaimId: id }),
+  revealSpan: ({ documentId, debateId, start, end }) =>
+    set((s) => ({ section: 'debates', selectedDebateId: debateId, openDocumentId: documentId, reveal: { documentId, start, end, nonce: (s.reveal?.nonce ?? 0) + 1 } })),
   toggleSidePanel: () => set((s) => ({ sidePanelOpen: !s.sidePanelOpen })),
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: undefined }),

@@ -2,6 +2,10 @@ import type { ParsedImport } from '../import/parsedDocument.js';
 import type { DocumentRecord, Person } from '../model.js';
 import { saveImportedDocument, type SpeakerDecision } from './documents.js';
 import type { Store } from './store.js';
+import { addSampleClaims } from './sampleClaims.js';
+import { addSampleEvidence } from './sampleEvidence.js';
+import { addSampleStances } from './sampleStances.js';
+import type { SampleContext } from './sampleContext.js';
 
 /** What building the sample needs from outside: the files, the import pipeline and the vault. */
 export interface SampleServices {
@@ -52,5 +56,9 @@ export async function buildSampleProject(store: Store, services: SampleServices)
     target: { newDebate: { title: SAMPLE_DEBATE_TITLE, kind: 'article' } },
     speakers,
   });
+  const context: SampleContext = { document: saved.document, people: saved.people, claims: new Map(), topics: new Map(), files: services.files, storeFile: services.storeFile };
+  await addSampleClaims(store, context);
+  await addSampleEvidence(store, context);
+  await addSampleStances(store, context);
   return { document: saved.document, people: saved.people };
 }

@@ -158,7 +158,7 @@ export function applyVerdictChange(verdict: Verdict | undefined, change: Verdict
 
   if (verdict === undefined) {
     if (!change.claimId) throw new Error('applyVerdictChange: a first verdict needs the claim id');
-    const first: VerdictChange = { at: change.at, author: change.author, why: change.why };
+    const first: VerdictChange = { at: change.at, author: change.author, why: change.why, toScaleId: change.scaleId };
     if (change.stepId !== undefined) first.toStepId = change.stepId;
     if (change.conclusion) first.toConclusion = change.conclusion;
     const created: Verdict = {
@@ -182,8 +182,10 @@ export function applyVerdictChange(verdict: Verdict | undefined, change: Verdict
   }
   const entry: VerdictChange = { at: change.at, author: change.author, why: change.why };
   if (!sameRating) {
-    // The model's history records steps, not scales: a move to another scale shows as a step change, which is
-    // still what the reader needs to see (from "mostly-true" to "misleading").
+    if (verdict.scaleId !== change.scaleId) {
+      entry.fromScaleId = verdict.scaleId;
+      entry.toScaleId = change.scaleId;
+    }
     if (verdict.stepId !== undefined) entry.fromStepId = verdict.stepId;
     if (change.stepId !== undefined) entry.toStepId = change.stepId;
   }
@@ -191,6 +193,7 @@ export function applyVerdictChange(verdict: Verdict | undefined, change: Verdict
     entry.fromConclusion = verdict.conclusion;
     entry.toConclusion = change.conclusion;
   }
+  if (verdict.reasoning !== change.reasoning) entry.fromReasoning = verdict.reasoning;
   const next: Verdict = {
     ...verdict,
     scaleId: change.scaleId,

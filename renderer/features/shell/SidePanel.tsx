@@ -1,10 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db/database.js';
 import { useUiStore } from '../../state/uiStore.js';
+import { ClaimPanel } from '../claims/ClaimPanel.js';
 
 /** The side panel: details of what is selected. */
 export function SidePanel() {
   const debateId = useUiStore((s) => s.selectedDebateId);
+  const claimId = useUiStore((s) => s.selectedClaimId);
   const counts = useLiveQuery(async () => {
     if (!debateId) return undefined;
     const [participants, documents] = await Promise.all([db.participants.where('debateId').equals(debateId).count(), db.documents.where('debateId').equals(debateId).count()]);
@@ -13,7 +15,9 @@ export function SidePanel() {
   return (
     <aside aria-label="Details" className="side-panel">
       <h2>Details</h2>
-      {counts ? (
+      {claimId ? (
+        <ClaimPanel claimId={claimId} />
+      ) : counts ? (
         <dl className="facts">
           <dt>Participants</dt>
           <dd>{counts.participants}</dd>

@@ -25,6 +25,7 @@ export class LibraryPage {
     if (fields.party) await form.getByLabel('Party').fill(fields.party);
     if (fields.role) await form.getByLabel('Role').selectOption(fields.role);
     await form.getByRole('button', { name: 'Add participant' }).click();
+    await expect(this.participantsTable().getByRole('row', { name: new RegExp(fields.name) })).toBeVisible();
   }
 
   participantsTable() {

@@ -123,7 +123,7 @@ describe('applyVerdictChange', () => {
       conclusion: first.conclusion,
       reasoning: first.reasoning,
       author: 'ana',
-      history: [{ at: first.at, author: 'ana', toStepId: 'mostly-true', toConclusion: first.conclusion, why: 'first rating' }],
+      history: [{ at: first.at, author: 'ana', toScaleId: 'scale-six-step', toStepId: 'mostly-true', toConclusion: first.conclusion, why: 'first rating' }],
       createdAt: first.at,
       updatedAt: first.at,
     });
@@ -147,6 +147,8 @@ describe('applyVerdictChange', () => {
       {
         at: '2026-11-30T09:00:00.000Z',
         author: 'ana',
+        fromScaleId: 'scale-six-step',
+        toScaleId: 'scale-three-step',
         fromStepId: 'true',
         toStepId: 'misleading',
         fromConclusion: first.conclusion,
@@ -162,7 +164,7 @@ describe('applyVerdictChange', () => {
     const v1 = applyVerdictChange(undefined, first);
     const v2 = applyVerdictChange(v1, { ...first, scaleId: CONCLUSION_ONLY_SCALE.id, stepId: undefined, why: 'no rating for this one' }, CONCLUSION_ONLY_SCALE);
     expect(v2.stepId).toBeUndefined();
-    expect(v2.history[1]).toEqual({ at: first.at, author: 'ana', fromStepId: 'mostly-true', why: 'no rating for this one' });
+    expect(v2.history[1]).toEqual({ at: first.at, author: 'ana', fromScaleId: 'scale-six-step', toScaleId: 'scale-conclusion-only', fromStepId: 'mostly-true', why: 'no rating for this one' });
     expect(applyVerdictChange(v2, { ...first, scaleId: CONCLUSION_ONLY_SCALE.id, stepId: undefined, why: 'again' })).toBe(v2);
   });
 
@@ -171,6 +173,12 @@ describe('applyVerdictChange', () => {
     expect(() => applyVerdictChange(undefined, { ...first, scaleId: CONCLUSION_ONLY_SCALE.id }, CONCLUSION_ONLY_SCALE)).toThrow(/not a rating/);
     expect(() => applyVerdictChange(undefined, { ...first, author: ' ' })).toThrow(/author/);
     expect(() => applyVerdictChange(undefined, { ...first, claimId: undefined })).toThrow(/claim id/);
+  });
+
+  it('keeps the old reasoning when only the reasoning changes', () => {
+    const v1 = applyVerdictChange(undefined, first);
+    const v2 = applyVerdictChange(v1, { ...first, reasoning: 'Checked against the 2016 edition, table 3.', why: 'cite the table' });
+    expect(v2.history[1]).toEqual({ at: first.at, author: 'ana', fromReasoning: first.reasoning, why: 'cite the table' });
   });
 
   it('makes an id when none is given', () => {

@@ -1,0 +1,4 @@
+/** Placeholder until this section lands; replaced by its feature. */
+export function SourcesView() {
+  return <p className="muted">This section is being built.</p>;
+}
