@@ -8,7 +8,8 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   build: {
-    outDir: '../dist/renderer',
+    // CLAIMDESK_DIST lets parallel work build into its own folder; the default is dist/.
+    outDir: `../${process.env.CLAIMDESK_DIST ?? 'dist'}/renderer`,
     emptyOutDir: true,
     sourcemap: true,
     target: 'chrome130',

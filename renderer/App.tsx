@@ -21,6 +21,7 @@ import { CompareView } from './features/compare/CompareView.js';
 import { ReportsView } from './features/reports/ReportsView.js';
 import { ensureBuiltInScales } from '../shared/domain/claims.js';
 import { store } from './db/store.js';
+import { SearchDialog } from './features/search/SearchDialog.js';
 
 const LAST_DEBATE_KEY = 'lastDebateId';
 const LAST_DOCUMENT_KEY = 'lastDocumentId';
@@ -145,6 +146,7 @@ export function App() {
       {dialog?.kind === 'about' && <AboutDialog />}
       {dialog?.kind === 'shortcuts' && <ShortcutsDialog />}
       {importOpen && <ImportDialog />}
+      <SearchDialog />
       <Toasts />
     </div>
   );

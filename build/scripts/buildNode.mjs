@@ -7,6 +7,8 @@ import { cpSync, existsSync } from 'node:fs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const quiet = process.argv.includes('--quiet');
+// CLAIMDESK_DIST lets parallel work build into its own folder; the default is dist/.
+const dist = process.env.CLAIMDESK_DIST ?? 'dist';
 
 const common = {
   bundle: true,
@@ -21,7 +23,7 @@ const common = {
 
 await Promise.all([
   // The main process and the sandboxed preload must be CommonJS.
-  build({ ...common, format: 'cjs', entryPoints: { main: 'electron/main.ts', preload: 'electron/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } }),
+  build({ ...common, format: 'cjs', entryPoints: { main: 'electron/main.ts', preload: 'electron/preload.ts' }, outdir: `${dist}/electron`, outExtension: { '.js': '.cjs' } }),
   // Plain Node entry points (no Electron): the browser-preview server, the command line, the import worker.
   build({
     ...common,
@@ -33,7 +35,7 @@ await Promise.all([
         importWorker: 'electron/import/importWorker.ts',
       }).filter(([, file]) => existsSync(path.join(root, file))),
     ),
-    outdir: 'dist/electron',
+    outdir: `${dist}/electron`,
     outExtension: { '.js': '.mjs' },
     // Some CommonJS dependencies call require(); give ESM bundles a real one.
     banner: { js: "import { createRequire as __cdCreateRequire } from 'node:module'; const require = __cdCreateRequire(import.meta.url);" },
@@ -41,4 +43,4 @@ await Promise.all([
 ]);
 
 // The sample project's files travel with the app, next to the code that serves them.
-cpSync(path.join(root, 'electron/sample'), path.join(root, 'dist/electron/sample'), { recursive: true });
+cpSync(path.join(root, 'electron/sample'), path.join(root, dist, 'electron/sample'), { recursive: true });

@@ -31,7 +31,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `node dist/electron/previewServer.mjs --port ${port}`,
+    command: `node ${process.env.CLAIMDESK_DIST ?? 'dist'}/electron/previewServer.mjs --port ${port}`,
     cwd: path.resolve(import.meta.dirname, '../..'),
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
