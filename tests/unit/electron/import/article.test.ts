@@ -5,7 +5,7 @@ import type { ParsedDocument } from '../../../../shared/import/parsedDocument.js
 import { findComments, splitParagraphs, structureArticle } from '../../../../electron/import/article.js';
 import { ImportError } from '../../../../electron/import/importError.js';
 
-const seedPath = fileURLToPath(new URL('../../../../../shared/seed/corbyn-nato-article.txt', import.meta.url));
+const seedPath = fileURLToPath(new URL('../../../fixtures/import/seed/corbyn-nato-article.txt', import.meta.url));
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../../../tests/fixtures/import/articles/${name}`, import.meta.url)), 'utf8');
 
 function speakerId(doc: ParsedDocument, name: string): string {
