@@ -51,6 +51,8 @@ test.describe('Electron app', () => {
 
   test('opens one secure window with the app in it', async () => {
     const window = await app.firstWindow();
+    // The window's explicit ready signal: the database is open and the library shown.
+    await expect(window.locator('body[data-app-state="ready"]')).toBeAttached();
     await expect(window.getByRole('main')).toBeVisible();
     await expect(window).toHaveTitle('Claimdesk');
 
