@@ -172,6 +172,8 @@ export interface Note extends Stamped {
   state: AnchorState;
   kind: 'note' | 'tag';
   body: string;
+  /** Where a doubtful re-anchoring would put it, for the review queue. */
+  proposed?: Anchor;
 }
 
 export const SOURCE_KINDS = ['report', 'dataset', 'article', 'statute', 'official-transcript', 'web-page', 'interview', 'book'] as const;

@@ -1,7 +1,7 @@
 import { createAnchor } from '../anchoring/createAnchor.js';
 import { newId, nowIso } from '../ids.js';
-import type { Appearance, Claim, ClaimStatus, ClaimType, Note, Verdict } from '../model.js';
-import { BUILT_IN_SCALES, applyVerdictChange } from '../verdicts/scales.js';
+import type { Appearance, Claim, ClaimStatus, ClaimType, Note, Verdict, VerdictScale, VerdictStep } from '../model.js';
+import { BUILT_IN_SCALES, applyVerdictChange, validateScale } from '../verdicts/scales.js';
 import { ValidationError } from './debates.js';
 import type { Store, StoreTx } from './store.js';
 
@@ -150,6 +150,28 @@ export async function setVerdict(store: Store, claimId: string, input: VerdictIn
 export async function ensureBuiltInScales(store: Store): Promise<void> {
   await store.transaction('Add built-in scales', async (tx) => {
     for (const scale of BUILT_IN_SCALES) if (!(await tx.get('scales', scale.id))) await tx.put('scales', scale);
+  });
+}
+
+/** A user-defined scale as the scale editor describes it; an id edits that scale. */
+export interface ScaleDraft {
+  id?: string;
+  name: string;
+  kind: 'rated' | 'conclusion-only';
+  steps: VerdictStep[];
+}
+
+/** Saves a user-defined verdict scale after validateScale accepts it; built-in scales cannot be changed. */
+export async function saveScale(store: Store, draft: ScaleDraft): Promise<VerdictScale> {
+  return store.transaction(`Save scale ${draft.name.trim()}`, async (tx) => {
+    const existing = draft.id ? await tx.get('scales', draft.id) : undefined;
+    if (draft.id && !existing) throw new ValidationError('That scale no longer exists.');
+    if (existing?.builtIn) throw new ValidationError('Built-in scales cannot be changed; make a new scale instead.');
+    const now = nowIso();
+    const checked = validateScale({ id: existing?.id ?? newId('scl_'), name: draft.name, kind: draft.kind, steps: draft.steps, builtIn: false, createdAt: existing?.createdAt ?? now, updatedAt: now });
+    if (!checked.ok) throw new ValidationError(`The scale is not valid: ${checked.errors.join('; ')}.`);
+    await tx.put('scales', checked.scale);
+    return checked.scale;
   });
 }
 
