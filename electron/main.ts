@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { MenuCommand, PickedFile } from '../shared/contract.js';
 import { createHandlers } from './handlers/createHandlers.js';
 import { createNodeHandlerDeps } from './handlers/nodeHandlerDeps.js';
+import { HandlerError } from './handlers/handlerError.js';
 import { registerIpc } from './ipc/registerIpc.js';
 import { CONTENT_SECURITY_POLICY } from './transport/contentSecurityPolicy.js';
 import { resolveUserDataPath } from './userDataPath.js';
@@ -93,6 +94,10 @@ if (!app.requestSingleInstanceLock()) {
         userDataPath,
         distDir,
         openExternal: async (url) => shell.openExternal(url),
+        openPath: async (filePath) => {
+          const failure = await shell.openPath(filePath);
+          if (failure) throw new HandlerError('unavailable', `The file could not be opened in another application: ${failure}`);
+        },
         pickFiles,
       }),
     );

@@ -17,6 +17,9 @@ const api = {
   sampleFiles: (request: RequestOf<'sampleFiles'>) => call(contract.sampleFiles.channel, request),
   documentsParse: (request: RequestOf<'documentsParse'>) => call(contract.documentsParse.channel, request),
   documentsCancelParse: (request: RequestOf<'documentsCancelParse'>) => call(contract.documentsCancelParse.channel, request),
+  sourcesImportCitations: (request: RequestOf<'sourcesImportCitations'>) => call(contract.sourcesImportCitations.channel, request),
+  sourcesReadTable: (request: RequestOf<'sourcesReadTable'>) => call(contract.sourcesReadTable.channel, request),
+  filesOpenInOs: (request: RequestOf<'filesOpenInOs'>) => call(contract.filesOpenInOs.channel, request),
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
     const channel = events[event].channel;
     // Wrap so the page never sees the IpcRendererEvent (it exposes sender.send).

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ParsedImport } from './import/parsedDocument.js';
+import type { Source } from './model.js';
 
 /**
  * The one contract between the main process and the window. Every channel is declared here and nowhere else:
@@ -67,6 +68,19 @@ export interface VaultEntry {
   existed: boolean;
 }
 
+/** What sources:import-citations found: new sources, and every entry left out (duplicate or broken) with why. */
+export interface CitationImportResult {
+  sources: Source[];
+  duplicates: { entry: string; existingId?: string; reason: string }[];
+  errors: { entry: string; reason: string }[];
+  format: 'csl-json' | 'bibtex' | 'ris';
+}
+
+/** A CSV or XLSX read for the table viewer: each sheet's header row as columns, the rest as text cells. */
+export interface TableData {
+  sheets: { name: string; columns: string[]; rows: string[][] }[];
+}
+
 /** A file the user picked in a dialog the main process opened. */
 export interface PickedFile {
   name: string;
@@ -112,6 +126,26 @@ export const contract = {
   documentsCancelParse: channel<{ cancelled: boolean }>()(
     'documents:cancel-parse',
     z.object({ jobId: z.string().min(1).max(64) }).strict(),
+  ),
+
+  /** Reads a CSL-JSON, BibTeX or RIS export; good entries come back as new sources, the rest listed with reasons. */
+  sourcesImportCitations: channel<CitationImportResult>()(
+    'sources:import-citations',
+    z
+      .object({
+        fileName,
+        bytes,
+        /** A light copy of the library (ids and CSL items) to catch duplicates against. */
+        existing: z.array(z.object({ id: z.string().min(1).max(200), csl: z.record(z.string(), z.unknown()) }).strict()).max(200_000),
+      })
+      .strict(),
+  ),
+  /** Reads a CSV or XLSX file from the vault as sheets of text cells, for the table viewer. */
+  sourcesReadTable: channel<TableData>()('sources:read-table', z.object({ hash: sha256Hex, fileName }).strict()),
+  /** Copies a vault file to a temporary folder under user data and opens it in the OS application. */
+  filesOpenInOs: channel<{ opened: boolean }>()(
+    'files:open-in-os',
+    z.object({ hash: sha256Hex, fileName: fileName.regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/, 'expected a file name without a folder') }).strict(),
   ),
 } as const;
 

@@ -5,6 +5,9 @@ import path from 'node:path';
 import { FileVault } from '../vault/fileVault.js';
 import { HandlerError } from './handlerError.js';
 import { safeExternalUrl } from './externalLinks.js';
+import { importCitationFile } from '../sources/importCitations.js';
+import { openVaultFileInOs } from '../sources/openInOs.js';
+import { readTable } from '../sources/readTable.js';
 
 /** What a handler may do besides answering: push events to the window that asked. */
 export interface HandlerContext {
@@ -35,6 +38,8 @@ export interface HandlerDeps {
   cancelParse(jobId: string): boolean;
   /** The folder holding the sample project's files. */
   sampleDir: string;
+  /** Opens a file path in its OS application (Electron's shell.openPath); undefined where nothing can be opened. */
+  openPath?(filePath: string): Promise<void>;
 }
 
 const SAMPLE_FILES = ['corbyn-nato-article.txt', 'nato-defence-expenditure-pct-gdp-2014-2024.csv'];
@@ -83,5 +88,19 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         if (jobId) context.emit('parseProgress', { jobId, stage, fraction });
       }),
     documentsCancelParse: async ({ jobId }) => ({ cancelled: deps.cancelParse(jobId) }),
+
+    sourcesImportCitations: async ({ fileName, bytes, existing }) =>
+      importCitationFile(bytes, fileName, existing.map((e) => ({ id: e.id, csl: { ...e.csl, id: e.id, type: String(e.csl.type ?? '') } }))),
+    sourcesReadTable: async ({ hash, fileName }) => {
+      const bytes = await deps.vault.get(hash);
+      if (!bytes) throw new HandlerError('not-found', `${fileName} is not in the vault any more, so it cannot be opened.`);
+      return readTable(bytes, fileName);
+    },
+    filesOpenInOs: async ({ hash, fileName }) => {
+      const open = deps.openPath;
+      if (!open) throw new HandlerError('unsupported', 'Files cannot be opened in another application here.');
+      await openVaultFileInOs(deps.vault, deps.userDataPath, hash, fileName, open);
+      return { opened: true };
+    },
   };
 }

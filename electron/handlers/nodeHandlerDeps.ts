@@ -12,6 +12,7 @@ export interface NodeHandlerOptions {
   distDir: string;
   openExternal(url: string): Promise<void>;
   pickFiles?(purpose: string, multiple: boolean): Promise<PickedFile[]>;
+  openPath?: HandlerDeps['openPath'];
 }
 
 /** Everything the handlers need, built the same way for the desktop app and the browser preview. */
@@ -24,6 +25,7 @@ export function createNodeHandlerDeps(options: NodeHandlerOptions): HandlerDeps 
     vault: new FileVault(path.join(options.userDataPath, 'vault')),
     openExternal: options.openExternal,
     ...(options.pickFiles ? { pickFiles: options.pickFiles } : {}),
+    ...(options.openPath ? { openPath: options.openPath } : {}),
     parseDocument: imports.parse,
     cancelParse: imports.cancel,
     sampleDir: path.join(options.distDir, 'sample'),

@@ -39,10 +39,21 @@ async function openExternal(url: string): Promise<void> {
   spawn(command, [url], { detached: true, stdio: 'ignore' }).on('error', () => undefined).unref();
 }
 
+async function openPath(filePath: string): Promise<void> {
+  if (testMode) {
+    // Tests must not start other applications; they read which files would have been opened.
+    await appendFile(path.join(userDataPath, 'opened-files.log'), `${filePath}\n`);
+    return;
+  }
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  // The path is one the handler wrote under user data; it goes as one argument, never through a shell.
+  spawn(command, [filePath], { detached: true, stdio: 'ignore' }).on('error', () => undefined).unref();
+}
+
 async function main() {
   await mkdir(userDataPath, { recursive: true });
   const pkgVersion = process.env.npm_package_version ?? '0.1.0';
-  const handlers = createHandlers(createNodeHandlerDeps({ shell: 'preview', version: pkgVersion, userDataPath, distDir, openExternal }));
+  const handlers = createHandlers(createNodeHandlerDeps({ shell: 'preview', version: pkgVersion, userDataPath, distDir, openExternal, openPath }));
   const transport = createHttpTransport({ handlers, token, staticDir });
   const server = createServer(transport.listener);
   server.on('error', (error: NodeJS.ErrnoException) => {

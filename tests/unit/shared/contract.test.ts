@@ -15,6 +15,12 @@ const cases: { [M in MethodName]: { good: unknown; bad: unknown[] } } = {
   sampleFiles: { good: {}, bad: [{ name: '../../etc/passwd' }] },
   documentsParse: { good: { fileName: 'a.txt', bytes: new Uint8Array([65]) }, bad: [{ fileName: '', bytes: new Uint8Array() }, { fileName: 'a.txt' }, { fileName: 'a.txt', bytes: new Uint8Array(), path: '/etc/passwd' }] },
   documentsCancelParse: { good: { jobId: 'job-1' }, bad: [{}, { jobId: '' }] },
+  sourcesImportCitations: {
+    good: { fileName: 'lib.bib', bytes: new Uint8Array([64]), existing: [{ id: 'src_1', csl: { title: 'NATO' } }] },
+    bad: [{ fileName: 'lib.bib', bytes: new Uint8Array([64]) }, { fileName: 'lib.bib', bytes: 'x', existing: [] }, { fileName: 'lib.bib', bytes: new Uint8Array(), existing: [{ id: 'x' }] }],
+  },
+  sourcesReadTable: { good: { hash: HASH, fileName: 'nato.csv' }, bad: [{ hash: HASH }, { hash: '../x', fileName: 'a.csv' }, { hash: HASH, fileName: 'a.csv', path: '/etc' }] },
+  filesOpenInOs: { good: { hash: HASH, fileName: 'report.pdf' }, bad: [{ hash: HASH, fileName: '../../etc/passwd' }, { hash: HASH, fileName: 'a/b.pdf' }, { hash: 'x', fileName: 'a.pdf' }, { path: '/etc/passwd' }] },
 };
 
 describe('the contract', () => {

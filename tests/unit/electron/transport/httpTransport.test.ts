@@ -102,6 +102,21 @@ describe('the HTTP transport', () => {
     expect(res).toEqual({ ok: false, error: { code: 'parse-failed', message: 'That file is empty.' } });
   });
 
+  it('reads a CSV from the vault as a table, imports citations with broken entries listed, and opens no file where there is no opener', async () => {
+    const csv = new TextEncoder().encode('Country,2015\nUnited Kingdom,2.03\n');
+    const put = decodeWire((await call('/api/vault:put', { body: encodeWire({ bytes: csv }) })).body) as { ok: true; value: { hash: string } };
+    const table = decodeWire((await call('/api/sources:read-table', { body: encodeWire({ hash: put.value.hash, fileName: 'nato.csv' }) })).body) as { ok: true; value: { sheets: { name: string; columns: string[]; rows: string[][] }[] } };
+    expect(table.value.sheets[0]).toEqual({ name: 'nato', columns: ['Country', '2015'], rows: [['United Kingdom', '2.03']] });
+    const missing = decodeWire((await call('/api/sources:read-table', { body: encodeWire({ hash: 'b'.repeat(64), fileName: 'gone.csv' }) })).body);
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const bib = new TextEncoder().encode('@report{nato, title={NATO report}, year={2016}}\n@book{broken, title={x}\n');
+    const imported = decodeWire((await call('/api/sources:import-citations', { body: encodeWire({ fileName: 'lib.bib', bytes: bib, existing: [] }) })).body) as { ok: true; value: { sources: unknown[]; errors: { entry: string }[] } };
+    expect(imported.value.sources).toHaveLength(1);
+    expect(imported.value.errors.map((e) => e.entry)).toEqual(['broken']);
+    const open = decodeWire((await call('/api/files:open-in-os', { body: encodeWire({ hash: put.value.hash, fileName: 'nato.csv' }) })).body);
+    expect(open).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+  });
+
   it('opens only http(s) links', async () => {
     const js = decodeWire((await call('/api/links:open-external', { body: JSON.stringify({ url: 'javascript:alert(1)' }) })).body);
     expect(js).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
