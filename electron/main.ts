@@ -1,11 +1,13 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell } from 'electron';
-import { readFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MenuCommand, PickedFile } from '../shared/contract.js';
 import { createHandlers } from './handlers/createHandlers.js';
 import { createNodeHandlerDeps } from './handlers/nodeHandlerDeps.js';
 import { HandlerError } from './handlers/handlerError.js';
+import { isAllowedPrintRequest, PDF_OPTIONS, printViaTempFile, printWindowOptions } from './export/printToPdf.js';
 import { registerIpc } from './ipc/registerIpc.js';
 import { CONTENT_SECURITY_POLICY } from './transport/contentSecurityPolicy.js';
 import { resolveUserDataPath } from './userDataPath.js';
@@ -55,6 +57,30 @@ if (!app.requestSingleInstanceLock()) {
     return Promise.all(result.filePaths.map(async (file) => ({ name: path.basename(file), bytes: new Uint8Array(await readFile(file)) })));
   }
 
+  /** Saves bytes the window made where the user picks, in a dialog opened here: the window never names a path. */
+  async function saveFile(suggestedName: string, bytes: Uint8Array, filters: Electron.FileFilter[]): Promise<{ saved: boolean; path?: string }> {
+    const options = { defaultPath: suggestedName, filters: [...filters, { name: 'All files', extensions: ['*'] }] };
+    const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+    if (result.canceled || !result.filePath) return { saved: false };
+    await writeFile(result.filePath, bytes);
+    return { saved: true, path: result.filePath };
+  }
+
+  /** A report's HTML through Chromium's print engine, in a hidden window with scripts off and its own session. */
+  function printToPdf(html: string): Promise<Uint8Array> {
+    return printViaTempFile(html, async (fileUrl) => {
+      const partition = `claimdesk-print-${randomUUID()}`;
+      session.fromPartition(partition).webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedPrintRequest(details.url, fileUrl) }));
+      const printer = new BrowserWindow(printWindowOptions(partition));
+      try {
+        await printer.loadURL(fileUrl);
+        return new Uint8Array(await printer.webContents.printToPDF(PDF_OPTIONS));
+      } finally {
+        printer.destroy();
+      }
+    });
+  }
+
   function createWindow() {
     const state = loadWindowState(userDataPath, screen.getAllDisplays().map((d) => d.workArea));
     const window = new BrowserWindow(mainWindowOptions(path.join(distDir, 'preload.cjs'), state));
@@ -99,6 +125,8 @@ if (!app.requestSingleInstanceLock()) {
           if (failure) throw new HandlerError('unavailable', `The file could not be opened in another application: ${failure}`);
         },
         pickFiles,
+        saveFile,
+        printToPdf,
       }),
     );
     registerIpc(ipcMain, handlers, (frame) => frame !== null && isAppUrl(frame.url));

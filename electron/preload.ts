@@ -20,6 +20,12 @@ const api = {
   sourcesImportCitations: (request: RequestOf<'sourcesImportCitations'>) => call(contract.sourcesImportCitations.channel, request),
   sourcesReadTable: (request: RequestOf<'sourcesReadTable'>) => call(contract.sourcesReadTable.channel, request),
   filesOpenInOs: (request: RequestOf<'filesOpenInOs'>) => call(contract.filesOpenInOs.channel, request),
+  backupsWrite: (request: RequestOf<'backupsWrite'>) => call(contract.backupsWrite.channel, request),
+  backupsList: (request: RequestOf<'backupsList'>) => call(contract.backupsList.channel, request),
+  backupsRead: (request: RequestOf<'backupsRead'>) => call(contract.backupsRead.channel, request),
+  backupsQuitDone: (request: RequestOf<'backupsQuitDone'>) => call(contract.backupsQuitDone.channel, request),
+  filesSave: (request: RequestOf<'filesSave'>) => call(contract.filesSave.channel, request),
+  reportsPrintPdf: (request: RequestOf<'reportsPrintPdf'>) => call(contract.reportsPrintPdf.channel, request),
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
     const channel = events[event].channel;
     // Wrap so the page never sees the IpcRendererEvent (it exposes sender.send).

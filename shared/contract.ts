@@ -87,6 +87,26 @@ export interface PickedFile {
   bytes: Uint8Array;
 }
 
+/** Why a backup was made. 'damaged' is a copy of what could be read from a database that would not open. */
+export const BACKUP_REASONS = ['quit', 'interval', 'before-import', 'before-upgrade', 'before-restore', 'manual', 'damaged'] as const;
+export type BackupReason = (typeof BACKUP_REASONS)[number];
+
+/** One backup of the library kept under the user-data folder. */
+export interface BackupEntry {
+  id: string;
+  createdAt: string;
+  reason: BackupReason;
+  size: number;
+  /** Records per table, from the bundle's manifest. */
+  counts: Record<string, number>;
+  /** True when the file was read back after writing and its record counts matched its manifest. */
+  verified: boolean;
+  schemaVersion?: number;
+  /** The browser profile that wrote it (the preview may serve several). */
+  profileId?: string;
+}
+const backupId = z.string().regex(/^backup-\d{8}T\d{9}Z-[a-z-]+-[0-9a-f]{8}$/, 'expected a backup id');
+
 export const contract = {
   appInfo: channel<AppInfo>()('app:info', z.object({}).strict()),
 
@@ -147,6 +167,44 @@ export const contract = {
     'files:open-in-os',
     z.object({ hash: sha256Hex, fileName: fileName.regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/, 'expected a file name without a folder') }).strict(),
   ),
+
+  /** Saves bytes the window made (a report, an export) through a save dialog the main process opens itself. */
+  filesSave: channel<{ saved: boolean; path?: string }>()(
+    'files:save',
+    z
+      .object({
+        /** A bare file name for the dialog to start from; never a path. */
+        suggestedName: fileName.regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/, 'expected a file name without a folder'),
+        bytes,
+        filters: z
+          .array(z.object({ name: z.string().min(1).max(100), extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/i)).min(1).max(10) }).strict())
+          .max(10)
+          .optional(),
+      })
+      .strict(),
+  ),
+  /** Prints a report's self-contained HTML to PDF with Chromium's print engine, in a window that runs no script. */
+  reportsPrintPdf: channel<{ bytes: Uint8Array }>()(
+    'reports:print-pdf',
+    z.object({ html: z.string().min(1).max(50_000_000) }).strict(),
+  ),
+
+  /** Writes a backup bundle the window built, atomically, verifies it, and rotates old ones. */
+  backupsWrite: channel<BackupEntry>()(
+    'backups:write',
+    z
+      .object({
+        bytes,
+        reason: z.enum(BACKUP_REASONS),
+        profileId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+      })
+      .strict(),
+  ),
+  /** The backups kept, newest first. */
+  backupsList: channel<{ entries: BackupEntry[] }>()('backups:list', z.object({}).strict()),
+  backupsRead: channel<{ bytes: Uint8Array }>()('backups:read', z.object({ id: backupId }).strict()),
+  /** The window's answer to backupsQuitRequested: it has written its quit backup (or had nothing to save). */
+  backupsQuitDone: channel<{ closing: boolean }>()('backups:quit-done', z.object({ written: z.boolean() }).strict()),
 } as const;
 
 export type Contract = typeof contract;
@@ -168,6 +226,9 @@ export const MENU_COMMANDS = [
   'view:search',
   'help:shortcuts',
   'help:about',
+  'file:export-project',
+  'file:import-project',
+  'file:restore-backup',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
@@ -181,6 +242,8 @@ export interface ParseProgress {
 
 /** Events the main process pushes to the window. */
 export const events = {
+  /** The desktop app is closing: the window should write its quit backup, then answer with backupsQuitDone. */
+  backupsQuitRequested: { channel: 'backups:quit-requested', payload: z.object({}) },
   menuCommand: { channel: 'menu:command', payload: z.enum(MENU_COMMANDS) },
   parseProgress: {
     channel: 'documents:parse-progress',

@@ -3,6 +3,7 @@ import type { ParsedImport } from '../../shared/import/parsedDocument.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FileVault } from '../vault/fileVault.js';
+import { BackupError, BackupStore } from '../backup/backupStore.js';
 import { HandlerError } from './handlerError.js';
 import { safeExternalUrl } from './externalLinks.js';
 import { importCitationFile } from '../sources/importCitations.js';
@@ -40,11 +41,29 @@ export interface HandlerDeps {
   sampleDir: string;
   /** Opens a file path in its OS application (Electron's shell.openPath); undefined where nothing can be opened. */
   openPath?(filePath: string): Promise<void>;
+  /** Backups of the library; defaults to <userDataPath>/backups. */
+  backups?: BackupStore;
+  /** The window answered the quit request (Electron main waits for it before closing); returns whether a close is pending. */
+  onQuitBackupDone?(written: boolean): boolean;
+  /** Shows a save dialog and writes the bytes where the user chose; undefined where there is none (the preview downloads instead). */
+  saveFile?(suggestedName: string, bytes: Uint8Array, filters: Array<{ name: string; extensions: string[] }>): Promise<{ saved: boolean; path?: string }>;
+  /** Prints self-contained HTML to PDF with Chromium's print engine, scripts off; undefined outside Electron. */
+  printToPdf?(html: string): Promise<Uint8Array>;
 }
 
 const SAMPLE_FILES = ['corbyn-nato-article.txt', 'nato-defence-expenditure-pct-gdp-2014-2024.csv'];
 
 export function createHandlers(deps: HandlerDeps): Handlers {
+  const backups = deps.backups ?? new BackupStore(path.join(deps.userDataPath, 'backups'));
+  // Backup failures carry a sentence for the user; anything else stays a generic internal error.
+  const backupCall = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof BackupError) throw new HandlerError(error.message.includes('no longer there') ? 'not-found' : 'invalid-request', error.message);
+      throw error;
+    }
+  };
   return {
     appInfo: async () => ({
       name: 'Claimdesk',
@@ -101,6 +120,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (!open) throw new HandlerError('unsupported', 'Files cannot be opened in another application here.');
       await openVaultFileInOs(deps.vault, deps.userDataPath, hash, fileName, open);
       return { opened: true };
+    },
+
+    backupsWrite: async ({ bytes, reason, profileId }) => backupCall(() => backups.write(bytes, reason, profileId)),
+    backupsList: async () => ({ entries: await backups.list() }),
+    backupsRead: async ({ id }) => backupCall(async () => ({ bytes: await backups.read(id) })),
+    backupsQuitDone: async ({ written }) => ({ closing: deps.onQuitBackupDone?.(written) ?? false }),
+
+    filesSave: async ({ suggestedName, bytes, filters }) => {
+      if (!deps.saveFile) throw new HandlerError('unsupported', 'There is no native save dialog here; the file is downloaded by the browser instead.');
+      return deps.saveFile(suggestedName, bytes, filters ?? []);
+    },
+    reportsPrintPdf: async ({ html }) => {
+      if (!deps.printToPdf) throw new HandlerError('unsupported', "PDF printing needs the desktop app; use the browser's print dialog instead.");
+      return { bytes: await deps.printToPdf(html) };
     },
   };
 }

@@ -13,6 +13,8 @@ export interface NodeHandlerOptions {
   openExternal(url: string): Promise<void>;
   pickFiles?(purpose: string, multiple: boolean): Promise<PickedFile[]>;
   openPath?: HandlerDeps['openPath'];
+  saveFile?: HandlerDeps['saveFile'];
+  printToPdf?: HandlerDeps['printToPdf'];
 }
 
 /** Everything the handlers need, built the same way for the desktop app and the browser preview. */
@@ -26,6 +28,8 @@ export function createNodeHandlerDeps(options: NodeHandlerOptions): HandlerDeps 
     openExternal: options.openExternal,
     ...(options.pickFiles ? { pickFiles: options.pickFiles } : {}),
     ...(options.openPath ? { openPath: options.openPath } : {}),
+    ...(options.saveFile ? { saveFile: options.saveFile } : {}),
+    ...(options.printToPdf ? { printToPdf: options.printToPdf } : {}),
     parseDocument: imports.parse,
     cancelParse: imports.cancel,
     sampleDir: path.join(options.distDir, 'sample'),

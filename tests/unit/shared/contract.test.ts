@@ -21,6 +21,21 @@ const cases: { [M in MethodName]: { good: unknown; bad: unknown[] } } = {
   },
   sourcesReadTable: { good: { hash: HASH, fileName: 'nato.csv' }, bad: [{ hash: HASH }, { hash: '../x', fileName: 'a.csv' }, { hash: HASH, fileName: 'a.csv', path: '/etc' }] },
   filesOpenInOs: { good: { hash: HASH, fileName: 'report.pdf' }, bad: [{ hash: HASH, fileName: '../../etc/passwd' }, { hash: HASH, fileName: 'a/b.pdf' }, { hash: 'x', fileName: 'a.pdf' }, { path: '/etc/passwd' }] },
+  backupsWrite: { good: { bytes: new Uint8Array([1]), reason: 'manual' }, bad: [{ bytes: new Uint8Array([1]) }, { bytes: new Uint8Array([1]), reason: 'whenever' }, { bytes: new Uint8Array([1]), reason: 'quit', path: '/tmp/x' }, { bytes: new Uint8Array([1]), reason: 'quit', profileId: '../x' }] },
+  backupsList: { good: {}, bad: [{ dir: '/tmp' }] },
+  backupsRead: { good: { id: 'backup-20261128T101500000Z-manual-0123abcd' }, bad: [{}, { id: '../../etc/passwd' }, { id: 'backup-20261128T101500000Z-manual-0123abcd/../x' }] },
+  backupsQuitDone: { good: { written: true }, bad: [{}, { written: 'yes' }] },
+  filesSave: {
+    good: { suggestedName: 'report.html', bytes: new Uint8Array([60]), filters: [{ name: 'HTML', extensions: ['html'] }] },
+    bad: [
+      { suggestedName: 'report.html' },
+      { suggestedName: '../../etc/passwd', bytes: new Uint8Array() },
+      { suggestedName: 'C:\\x.html', bytes: new Uint8Array() },
+      { suggestedName: 'a.html', bytes: new Uint8Array(), path: '/tmp/a.html' },
+      { suggestedName: 'a.html', bytes: new Uint8Array(), filters: [{ name: 'x', extensions: ['*'] }] },
+    ],
+  },
+  reportsPrintPdf: { good: { html: '<!DOCTYPE html><p>x</p>' }, bad: [{}, { html: '' }, { html: 42 }, { html: '<p>', url: 'file:///etc/passwd' }] },
 };
 
 describe('the contract', () => {

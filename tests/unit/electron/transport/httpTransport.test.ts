@@ -77,6 +77,23 @@ describe('the HTTP transport', () => {
     expect(new TextDecoder().decode(res.value.files[0]!.bytes)).toContain('only five out of 28 members met this target last year');
   });
 
+  it('writes, lists and reads back a backup; refuses a backup id that names a path', async () => {
+    const { writeBundle } = await import('../../../../shared/bundle/bundle.js');
+    const { sampleFiles, sampleSnapshot } = await import('../../../fixtures/exports/sampleSnapshot.js');
+    const bytes = writeBundle(sampleSnapshot(), sampleFiles());
+    const written = decodeWire((await call('/api/backups:write', { body: encodeWire({ bytes, reason: 'manual' }) })).body) as { ok: true; value: { id: string; verified: boolean } };
+    expect(written.value.verified).toBe(true);
+    const listed = decodeWire((await call('/api/backups:list', { body: encodeWire({}) })).body) as { value: { entries: { id: string }[] } };
+    expect(listed.value.entries[0]?.id).toBe(written.value.id);
+    const read = decodeWire((await call('/api/backups:read', { body: encodeWire({ id: written.value.id }) })).body) as { value: { bytes: Uint8Array } };
+    expect(read.value.bytes.byteLength).toBe(bytes.byteLength);
+    const bad = decodeWire((await call('/api/backups:read', { body: encodeWire({ id: '../vault/x' }) })).body) as { ok: boolean; error: { code: string } };
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    const notBundle = decodeWire((await call('/api/backups:write', { body: encodeWire({ bytes: new Uint8Array([1]), reason: 'manual' }) })).body) as { ok: boolean; error: { message: string } };
+    expect(notBundle.ok).toBe(false);
+    expect(notBundle.error.message).toMatch(/not written/);
+  });
+
   it('refuses requests without the token or with a wrong one', async () => {
     expect((await call('/api/app:info', { body: '{}', token: null })).status).toBe(403);
     expect((await call('/api/app:info', { body: '{}', token: 'x'.repeat(TOKEN.length) })).status).toBe(403);
@@ -100,6 +117,13 @@ describe('the HTTP transport', () => {
   it('passes handler errors through as their code and sentence', async () => {
     const res = decodeWire((await call('/api/documents:parse', { body: encodeWire({ fileName: 'a.txt', bytes: new Uint8Array() }) })).body);
     expect(res).toEqual({ ok: false, error: { code: 'parse-failed', message: 'That file is empty.' } });
+  });
+
+  it('has no save dialog or print engine in the preview: files:save and reports:print-pdf answer unsupported', async () => {
+    const save = decodeWire((await call('/api/files:save', { body: encodeWire({ suggestedName: 'report.html', bytes: new Uint8Array([60]) }) })).body);
+    expect(save).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+    const pdf = decodeWire((await call('/api/reports:print-pdf', { body: encodeWire({ html: '<p>x</p>' }) })).body);
+    expect(pdf).toMatchObject({ ok: false, error: { code: 'unsupported' } });
   });
 
   it('reads a CSV from the vault as a table, imports citations with broken entries listed, and opens no file where there is no opener', async () => {
