@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium, INSTALL_HINT } from './findChromium.mjs';
+import { findElectron } from './findElectron.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const work = mkdtempSync(path.join(os.tmpdir(), 'claimdesk-test-'));
@@ -77,6 +78,10 @@ if (built) {
   } else {
     console.log(`\nUsing Chromium at ${chromium}`);
     playwright('end-to-end tests (browser preview in Chromium)', 'tests/e2e/playwright.config.ts', { CLAIMDESK_CHROMIUM: chromium });
+  }
+  const electron = findElectron(root);
+  if ('missing' in electron) {
+    console.log(`\nThe Electron smoke test is skipped: no Electron binary on this machine (${electron.missing}); the browser-preview suite above covers the UI.`);
   }
   playwright('Electron smoke test', 'tests/e2e-electron/playwright.config.ts', {});
 }
