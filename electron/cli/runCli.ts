@@ -1,5 +1,7 @@
 import { isImportError } from '../import/importError.js';
 import { importCommand } from './commands/import.js';
+import { exportCommand } from './commands/export.js';
+import { sampleCommand } from './commands/sample.js';
 
 /** Where a command writes; the real streams in the CLI, strings in tests. */
 export interface CliIo {
@@ -22,7 +24,7 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export const COMMANDS: readonly CliCommand[] = [importCommand];
+export const COMMANDS: readonly CliCommand[] = [importCommand, sampleCommand(), exportCommand];
 
 /**
  * Runs one command line. Success writes only the command's output to stdout; failure writes exactly one line,

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliCommand } from '../../../../electron/cli/runCli.js';
+import { COMMANDS, runCli, type CliCommand } from '../../../../electron/cli/runCli.js';
 
 const fixtures = path.join(import.meta.dirname, '../../../fixtures/import');
 const root = path.join(import.meta.dirname, '../../../..');
@@ -60,8 +60,8 @@ describe('runCli import', () => {
     [['import', fixtures, '--json'], `error: ${fixtures} is not a regular file\n`],
     [['import', '--json'], 'error: give exactly one file; usage: import FILE [--json]\n'],
     [['import', 'a.txt', '--yaml'], 'error: unknown option --yaml; usage: import FILE [--json]\n'],
-    [['frobnicate'], 'error: unknown command "frobnicate"; try one of: import\n'],
-    [[], 'error: no command given; try one of: import\n'],
+    [['frobnicate'], `error: unknown command "frobnicate"; try one of: ${COMMANDS.map((c) => c.name).join(', ')}\n`],
+    [[], `error: no command given; try one of: ${COMMANDS.map((c) => c.name).join(', ')}\n`],
   ])('fails %j with one error line and nothing on stdout', async (argv, message) => {
     const { status, stdout, stderr } = await run(argv);
     expect(status).toBe(1);
