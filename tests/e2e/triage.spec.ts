@@ -3,7 +3,8 @@ import type { Page } from '@playwright/test';
 
 async function openSampleTriage(app: Page) {
   await app.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Open the sample project' }).click();
-  await expect(app.getByRole('heading', { name: /Corbyn refuses to guarantee NATO military support/ })).toBeVisible();
+  // The sample goes through the real import pipeline, which takes a few seconds on a cold server.
+  await expect(app.getByRole('heading', { name: /Corbyn refuses to guarantee NATO military support/ })).toBeVisible({ timeout: 30_000 });
   await app.getByRole('button', { name: 'Triage' }).click();
   const panel = app.getByRole('region', { name: 'Check-worthiness triage' });
   await panel.getByRole('button', { name: 'Score sentences' }).click();

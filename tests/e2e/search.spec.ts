@@ -1,0 +1,108 @@
+import { expect, restartApp, test } from './fixtures.js';
+import type { Page } from '@playwright/test';
+
+async function openSample(app: Page) {
+  await app.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Open the sample project' }).click();
+  // The sample goes through the real import pipeline, which takes a few seconds on a cold server.
+  await expect(app.getByRole('heading', { name: /Corbyn refuses to guarantee NATO military support/ })).toBeVisible({ timeout: 30_000 });
+}
+
+function searchDialog(app: Page) {
+  return app.getByRole('dialog', { name: 'Search' });
+}
+
+async function search(app: Page, query: string) {
+  await app.keyboard.press('Control+k');
+  const dialog = searchDialog(app);
+  await expect(dialog).toBeVisible();
+  const box = dialog.getByRole('combobox', { name: 'Search documents, claims and notes' });
+  await expect(box).toBeFocused();
+  await box.fill(query);
+  return { dialog, box, results: dialog.getByRole('listbox', { name: 'Results' }).getByRole('option') };
+}
+
+test('Ctrl+K, "OSCE": the hit opens the article at that turn with the word highlighted', async ({ app }) => {
+  await openSample(app);
+  // Leave the article so that opening the hit has to bring it back.
+  await app.getByRole('button', { name: '← Back to debate' }).click();
+  const { dialog, box, results } = await search(app, 'OSCE');
+  await expect(results.first()).toBeVisible();
+  const texts = await results.allInnerTexts();
+  expect(texts.some((t) => t.startsWith('Text'))).toBe(true);
+  expect(texts.some((t) => t.startsWith('Claim'))).toBe(true);
+  // The text hit comes first (a word in a turn) and shows the word marked in its snippet.
+  const textHit = results.filter({ hasText: /^Text/ }).first();
+  await expect(textHit.getByText('OSCE', { exact: true })).toBeVisible();
+  // Arrow keys move through the results; Enter opens the active one.
+  const index = texts.findIndex((t) => t.startsWith('Text'));
+  for (let i = 0; i < index; i++) await box.press('ArrowDown');
+  await expect(results.nth(index)).toHaveAttribute('aria-selected', 'true');
+  await box.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(app.getByRole('heading', { name: /Corbyn refuses to guarantee NATO military support/ })).toBeVisible();
+  // The reader announces exactly the span it highlights: the matched word, not the whole turn.
+  await expect(app.getByRole('status').filter({ hasText: 'Showing “OSCE”' })).toBeVisible();
+  await expect(app.getByRole('listitem').filter({ hasText: 'strengthen our relationship and activity within the OSCE' }).first()).toBeInViewport();
+});
+
+test('prefix and typo search, a claim hit selects the claim, and the speaker filter narrows results', async ({ app }) => {
+  await openSample(app);
+  const { dialog, box, results } = await search(app, 'calamit');
+  await expect(results).toHaveCount(2);
+  await box.fill('diplomatc');
+  await expect(results.filter({ hasText: 'diplomatic relations' }).first()).toBeVisible();
+
+  await box.fill('NATO');
+  await expect(results.first()).toBeVisible();
+  const all = await results.count();
+  await dialog.getByLabel('Speaker').selectOption({ label: 'Owen Smith' });
+  await expect(async () => {
+    const narrowed = await results.count();
+    expect(narrowed).toBeGreaterThan(0);
+    expect(narrowed).toBeLessThan(all);
+  }).toPass();
+  for (const text of await results.allInnerTexts()) expect(text).not.toContain('OSCE');
+  await expect(results.filter({ hasText: 'We would have to come to the aid of a fellow member of NATO' }).first()).toBeVisible();
+
+  // Status narrows to claims: the Smith promise is "new".
+  await dialog.getByLabel('Status').selectOption('new');
+  await expect(results.first()).toBeVisible();
+  for (const text of await results.allInnerTexts()) expect(text.startsWith('Claim')).toBe(true);
+  await dialog.getByLabel('Status').selectOption('');
+  await dialog.getByLabel('Speaker').selectOption('');
+  // The verdict filter: only the 2% claim has a verdict (True) in the sample.
+  await dialog.getByLabel('Verdict').selectOption({ label: 'True' });
+  await expect(results).toHaveCount(1);
+  await expect(results.first()).toContainText('2% of GDP');
+  await results.first().click();
+  await expect(dialog).toBeHidden();
+  await expect(app.getByRole('status').filter({ hasText: 'Showing “NATO members’ defence spending is supposed to amount to 2% of GDP”' })).toBeVisible();
+});
+
+test('the index is saved and, after a restart, loaded from disk instead of rebuilt; new claims are indexed as they are made', async ({ app }) => {
+  await openSample(app);
+  const first = await search(app, 'OSCE');
+  await expect(first.results.first()).toBeVisible();
+  const indexStatus = first.dialog.getByRole('status', { name: 'Search index' });
+  await expect(indexStatus).toContainText('Index built from the library');
+  await expect(indexStatus).toContainText(', saved.');
+  const entries = Number(/; (\d+) entries/.exec((await indexStatus.textContent()) ?? '')?.[1]);
+  expect(entries).toBeGreaterThan(20);
+  await first.dialog.getByRole('button', { name: 'Close' }).click();
+
+  await restartApp(app);
+  const again = await search(app, 'OSCE');
+  await expect(again.results.first()).toBeVisible();
+  const status = again.dialog.getByRole('status', { name: 'Search index' });
+  await expect(status).toContainText(`Index loaded from disk: ${entries} entries; 0 sources updated since`);
+  await again.dialog.getByRole('button', { name: 'Close' }).click();
+
+  // A claim made now is found at once: triage accepts a sentence the sample has not claimed.
+  await app.getByRole('button', { name: 'Triage' }).click();
+  const triage = app.getByRole('region', { name: 'Check-worthiness triage' });
+  await triage.getByRole('button', { name: 'Score sentences' }).click();
+  await triage.getByRole('listitem', { name: 'He stressed the importance of building strong diplomatic relations with Moscow.' }).getByRole('button', { name: 'Accept as claim' }).click();
+  const third = await search(app, 'Moscow');
+  await expect(third.results.filter({ hasText: /^Claim/ })).toHaveCount(1);
+  await expect(third.dialog.getByRole('status', { name: 'Search index' })).toContainText('1 source updated since');
+});
