@@ -1,0 +1,162 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { makePdf } from '../unit/electron/import/pdfFixtures.js';
+import { expect, restartApp, test } from './fixtures.js';
+import { SourcesPage } from './pages/sourcesPage.js';
+
+const fixtures = path.resolve(import.meta.dirname, '../fixtures/sources');
+const NATO_CSV = 'nato-defence-expenditure-pct-gdp-2014-2024.csv';
+const CLAIM = 'only five out of 28 members met this target last year, according to a NATO report';
+
+async function openSample(app: import('@playwright/test').Page) {
+  await app.getByRole('button', { name: 'Open the sample project' }).click();
+  // Building the sample imports the article through the real pipeline; on a busy machine that can take a while.
+  await expect(app.getByRole('article', { name: /Corbyn refuses to guarantee NATO/ })).toBeVisible({ timeout: 30_000 });
+}
+
+test('the sample’s NATO sources are in the library, with the CSV attached and the five-of-28 claim citing both', async ({ app }) => {
+  await openSample(app);
+  const sources = new SourcesPage(app);
+  await sources.open();
+  await sources.sourceButton(/Defence Expenditure of NATO Countries \(2014-2024\)/).click();
+  const title = 'Defence Expenditure of NATO Countries (2014-2024)';
+  await expect(sources.attachments(title).getByRole('listitem', { name: NATO_CSV })).toBeVisible();
+  const cited = sources.citing(title).getByRole('listitem', { name: CLAIM });
+  await expect(cited).toContainText('Context');
+  await expect(cited).toContainText('column 2015');
+  await expect(cited).toContainText('Edition matters here');
+  await cited.getByRole('button', { name: 'Show in file' }).click();
+  await expect(sources.viewer(NATO_CSV).getByRole('table', { name: 'Table nato-defence-expenditure-pct-gdp-2014-2024' })).toBeVisible();
+  await sources.sourceButton(/Defence Expenditure of NATO Countries \(2009-2016\)/).click();
+  await expect(sources.citing('Defence Expenditure of NATO Countries (2009-2016)').getByRole('listitem', { name: CLAIM })).toContainText('Estonia 2.16');
+});
+
+test('create a source, attach the NATO CSV, pick the 2015 cell for a claim; after a restart the link, locator and excerpt are intact', async ({ app }) => {
+  await openSample(app);
+  const sources = new SourcesPage(app);
+  await sources.open();
+  const title = 'NATO defence expenditure, my copy';
+  await sources.createSource({ title, kind: 'Dataset', author: 'NATO', issued: '2024-06', tags: 'NATO, spending' });
+  await sources.attach(title, [path.join(fixtures, NATO_CSV)]);
+  const item = sources.attachments(title).getByRole('listitem', { name: NATO_CSV });
+  await expect(item).toBeVisible();
+  await item.getByRole('button', { name: `Open ${NATO_CSV}`, exact: true }).click();
+  const viewer = sources.viewer(NATO_CSV);
+  await viewer.getByRole('button', { name: 'United Kingdom, 2015: 2.031899571' }).click();
+  await expect(app.getByRole('group', { name: 'Picked for citing' })).toContainText('United Kingdom, 2015: 2.031899571');
+  const dialog = await sources.citeForClaim(CLAIM, 'Context');
+  await expect(dialog.getByLabel('Row')).toHaveValue('United Kingdom');
+  await expect(dialog.getByLabel('Column')).toHaveValue('2015');
+  await expect(dialog.getByLabel('Table')).toHaveValue('nato-defence-expenditure-pct-gdp-2014-2024');
+  await expect(dialog.getByLabel('Excerpt')).toHaveValue('United Kingdom, 2015: 2.031899571');
+  await dialog.getByLabel('Note').fill('The 2024 edition revises 2015 down.');
+  await dialog.getByRole('button', { name: 'Save evidence' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(sources.citing(title).getByRole('listitem', { name: CLAIM })).toContainText('United Kingdom, 2015: 2.031899571');
+
+  await restartApp(app);
+  await sources.open();
+  await sources.sourceButton(new RegExp(title)).click();
+  const cited = sources.citing(title).getByRole('listitem', { name: CLAIM });
+  await expect(cited).toContainText('Context');
+  await expect(cited).toContainText('nato-defence-expenditure-pct-gdp-2014-2024 · row United Kingdom · column 2015');
+  await expect(cited).toContainText('United Kingdom, 2015: 2.031899571');
+  await cited.getByRole('button', { name: 'Show in file' }).click();
+  await expect(sources.viewer(NATO_CSV).getByRole('button', { name: 'United Kingdom, 2015: 2.031899571' })).toHaveAttribute('aria-pressed', 'true');
+
+  // Open in system app: the test build logs the path instead of starting an application.
+  await sources.attachments(title).getByRole('button', { name: `Open ${NATO_CSV} in system app` }).click();
+  const log = path.join(process.env.CLAIMDESK_E2E_USER_DATA!, 'opened-files.log');
+  await expect.poll(() => { try { return readFileSync(log, 'utf8'); } catch { return ''; } }).toContain(`${path.sep}${NATO_CSV}`);
+});
+
+test('a PDF opens at the cited page with that page’s text; an unreadable PDF is refused and the source stays as it was', async ({ app }) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sources-e2e-'));
+  const pdfPath = path.join(dir, 'defence-report.pdf');
+  writeFileSync(pdfPath, makePdf([
+    [{ text: 'Defence report, page one: introduction', x: 72, y: 760, size: 14 }],
+    [{ text: 'Five allies met the two per cent guideline in 2016', x: 72, y: 760, size: 14 }],
+    [{ text: 'Page three: annex tables', x: 72, y: 760, size: 14 }],
+  ]));
+  const brokenPath = path.join(dir, 'broken.pdf');
+  writeFileSync(brokenPath, '%PDF-1.4 this is not really a PDF at all');
+
+  await openSample(app);
+  const sources = new SourcesPage(app);
+  await sources.open();
+  const title = 'NATO press release 2016';
+  await sources.createSource({ title, kind: 'Report' });
+  await sources.attach(title, [brokenPath]);
+  await expect(sources.detail(title).getByRole('alert')).toContainText('broken.pdf is not a readable PDF');
+  await expect(sources.detail(title)).toContainText('No files attached.');
+
+  await sources.attach(title, [pdfPath]);
+  await sources.attachments(title).getByRole('button', { name: 'Open defence-report.pdf', exact: true }).click();
+  const viewer = sources.viewer('defence-report.pdf');
+  await expect(viewer.getByRole('status')).toHaveText('Page 1 of 3');
+  await viewer.getByRole('button', { name: 'Next page' }).click();
+  await expect(viewer.getByRole('status')).toHaveText('Page 2 of 3');
+  const passage = viewer.getByRole('document', { name: 'Page 2 of defence-report.pdf' }).getByText('Five allies met the two per cent guideline in 2016');
+  await expect(passage).toBeVisible();
+  await passage.selectText();
+  await viewer.getByRole('button', { name: 'Use selection as excerpt' }).click();
+  const dialog = await sources.citeForClaim(CLAIM, 'Supports');
+  await expect(dialog.getByLabel('Page')).toHaveValue('2');
+  await expect(dialog.getByLabel('Excerpt')).toHaveValue('Five allies met the two per cent guideline in 2016');
+  await dialog.getByRole('button', { name: 'Save evidence' }).click();
+  await expect(dialog).toBeHidden();
+  await viewer.getByRole('button', { name: 'Previous page' }).click();
+  await expect(viewer.getByRole('status')).toHaveText('Page 1 of 3');
+
+  await restartApp(app);
+  await sources.open();
+  await sources.sourceButton(new RegExp(title)).click();
+  const cited = sources.citing(title).getByRole('listitem', { name: CLAIM });
+  await expect(cited).toContainText('p. 2');
+  await cited.getByRole('button', { name: 'Show in file' }).click();
+  const reopened = sources.viewer('defence-report.pdf');
+  await expect(reopened.getByRole('status')).toHaveText('Page 2 of 3');
+  await expect(reopened.getByText('Five allies met the two per cent guideline in 2016')).toBeVisible();
+});
+
+test('import a BibTeX export: good entries are added in one go, broken ones and duplicates are listed with reasons; export parses as CSL-JSON', async ({ app }) => {
+  const sources = new SourcesPage(app);
+  await sources.open();
+  await app.getByLabel('Import citations (CSL-JSON, BibTeX, RIS)').setInputFiles(path.join(fixtures, 'zotero-library.bib'));
+  const dialog = app.getByRole('dialog', { name: 'Import citations' });
+  const broken = dialog.getByRole('region', { name: 'Entries that could not be read' });
+  await expect(broken).toContainText('broken_missing_comma_2016');
+  await expect(broken).toContainText('a comma may be missing');
+  await expect(dialog.getByRole('region', { name: 'Duplicates, not imported' })).toContainText('becker_transatlantic_2017_copy');
+  const add = dialog.getByRole('button', { name: /^Add \d+ sources$/ });
+  const count = Number((await add.textContent())!.match(/\d+/)![0]);
+  await add.click();
+  await expect(dialog).toBeHidden();
+  await expect(sources.list().getByRole('listitem')).toHaveCount(count);
+  await expect(sources.sourceButton(/Defense of the West/)).toBeVisible();
+
+  // The same file again: everything is a duplicate of the library now, and nothing is added.
+  await app.getByLabel('Import citations (CSL-JSON, BibTeX, RIS)').setInputFiles(path.join(fixtures, 'zotero-library.bib'));
+  await expect(dialog.getByRole('region', { name: 'Duplicates, not imported' })).toContainText('in the library');
+  await expect(dialog.getByRole('button', { name: /^Add/ })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(sources.list().getByRole('listitem')).toHaveCount(count);
+
+  // Filters: text and kind.
+  await app.getByLabel('Search sources').fill('transatlantic');
+  await expect(sources.list().getByRole('listitem')).toHaveCount(2);
+  await app.getByRole('combobox', { name: 'Kind', exact: true }).selectOption({ label: 'Book' });
+  await expect(sources.list().getByRole('listitem')).toHaveCount(1);
+  await app.getByLabel('Search sources').fill('');
+  await app.getByRole('combobox', { name: 'Kind', exact: true }).selectOption({ label: 'All kinds' });
+
+  const downloadPromise = app.waitForEvent('download');
+  await app.getByRole('button', { name: 'Export CSL-JSON' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe('claimdesk-sources.json');
+  const items = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { id: string; type: string; title: string }[];
+  expect(items).toHaveLength(count);
+  for (const item of items) expect(item.type).toBeTruthy();
+  expect(items.map((i) => i.title)).toContain('Defense of the West: NATO, the European Union and the transatlantic bargain');
+});
