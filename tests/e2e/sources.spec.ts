@@ -143,6 +143,16 @@ test('import a BibTeX export: good entries are added in one go, broken ones and 
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(sources.list().getByRole('listitem')).toHaveCount(count);
 
+  // A source typed in by hand that is the same work (same title and year) is offered for merging.
+  const bookTitle = 'Defense of the West: NATO, the European Union and the transatlantic bargain';
+  await sources.createSource({ title: bookTitle, kind: 'Book', issued: '2016', tags: 'NATO' });
+  await expect(sources.list().getByRole('listitem')).toHaveCount(count + 1);
+  const duplicate = app.getByRole('note', { name: 'Possible duplicate' });
+  await expect(duplicate).toContainText('same title and year (2016)');
+  await duplicate.getByRole('button', { name: 'Merge the duplicate into this source' }).click();
+  await expect(sources.list().getByRole('listitem')).toHaveCount(count);
+  await expect(sources.detail(bookTitle)).toContainText('Manchester University Press');
+
   // Filters: text and kind.
   await app.getByLabel('Search sources').fill('transatlantic');
   await expect(sources.list().getByRole('listitem')).toHaveCount(2);
@@ -160,3 +170,4 @@ test('import a BibTeX export: good entries are added in one go, broken ones and 
   for (const item of items) expect(item.type).toBeTruthy();
   expect(items.map((i) => i.title)).toContain('Defense of the West: NATO, the European Union and the transatlantic bargain');
 });
+
