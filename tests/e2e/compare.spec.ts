@@ -9,7 +9,8 @@ const OSCE_QUOTE = 'I would hope that we could strengthen our relationship and a
 
 async function openSample(app: import('@playwright/test').Page) {
   await app.getByRole('button', { name: 'Open the sample project' }).click();
-  await expect(app.getByRole('heading', { name: ARTICLE_TITLE })).toBeVisible();
+  // The import runs in a worker; on a busy machine it can take longer than an ordinary wait allows.
+  await expect(app.getByRole('heading', { name: ARTICLE_TITLE })).toBeVisible({ timeout: 30_000 });
 }
 
 test('compare Corbyn and Smith on the sample: stances, quotes, counts, drill-down and the too-few-checked warning', async ({ app }) => {
@@ -138,4 +139,37 @@ test('topics: rename, add, move and delete from the Topics panel; claims keep co
   await expect(corbyn).toContainText('0 of 3 checked');
   await expect(compare.table().getByRole('rowheader', { name: /Article 5/ })).toHaveCount(0);
   await expect(compare.table()).not.toContainText(CORBYN_STANCE);
+});
+
+test('the too-few-checked warning goes when a verdict is added in the claim panel, and comes back with a higher minimum', async ({ app }) => {
+  await openSample(app);
+  const compare = new ComparePage(app);
+  await compare.open();
+  await compare.pickSpeakers('Jeremy Corbyn', 'Owen Smith');
+  await compare.setMinChecked(1);
+  const smith = compare.cell('Owen Smith', 'Article 5');
+  await expect(smith.getByText('Too few checked for a fair comparison (minimum 1)')).toBeVisible();
+
+  // The quote opens the article and its claim in the side panel; the verdict is given there.
+  await compare.quote('Owen Smith', 'Article 5', 'come to the aid').click();
+  const verdict = app.getByRole('complementary', { name: 'Details' }).getByRole('form', { name: 'Set verdict' });
+  await verdict.getByRole('combobox', { name: 'Scale', exact: true }).selectOption({ label: 'Six steps (True … Wildly false)' });
+  await verdict.getByRole('combobox', { name: 'Rating', exact: true }).selectOption({ label: 'Mostly true' });
+  await verdict.getByRole('textbox', { name: 'Conclusion', exact: true }).fill('He said it, twice.');
+  await verdict.getByRole('textbox', { name: 'Author', exact: true }).fill('Test analyst');
+  await verdict.getByRole('button', { name: 'Save verdict' }).click();
+  await expect(app.getByText('Verdict saved.')).toBeVisible();
+
+  await compare.open();
+  await expect(smith).toContainText('1 of 1 checked');
+  await expect(smith.getByText(/Too few checked/)).toHaveCount(0);
+  await expect(smith.getByRole('img', { name: 'Claims of Owen Smith on Article 5 by verdict: 1 Mostly true (Six steps (True … Wildly false))' })).toBeVisible();
+  // "Mostly true" is 0.8 on the common scale: the top fifth (0.8–1), which the common bins call "True".
+  const common = app.getByRole('table', { name: 'Owen Smith on the common scale' });
+  await expect(common.getByRole('row', { name: /^True/ })).toHaveText(/True\s*1\s*100%/);
+  await expect(common.getByRole('row', { name: /^Mostly true/ })).toHaveText(/Mostly true\s*0\s*0%/);
+  // Corbyn's three claims are still unchecked.
+  await expect(compare.cell('Jeremy Corbyn', 'Article 5').getByText('Too few checked for a fair comparison (minimum 1)')).toBeVisible();
+  await compare.setMinChecked(2);
+  await expect(smith.getByText('Too few checked for a fair comparison (minimum 2)')).toBeVisible();
 });

@@ -267,6 +267,7 @@ function Row(props: { row: ComparisonRow; comparison: Comparison; names: Map<str
 function Cell(props: { cell: ComparisonCell; row: ComparisonRow; name: string; minChecked: number; flags: ComparisonFlag[]; data: CompareData }) {
   const { cell, row, name } = props;
   const revealSpan = useUiStore((s) => s.revealSpan);
+  const selectClaim = useUiStore((s) => s.selectClaim);
   const openStance = useCompareStore((s) => s.openStance);
   const debateOf = (documentId: string) => props.data.documents.find((d) => d.id === documentId)?.debateId;
   return (
@@ -289,7 +290,10 @@ function Cell(props: { cell: ComparisonCell; row: ComparisonRow; name: string; m
                 title="Open the document at this quote"
                 onClick={() => {
                   const debateId = debateOf(q.documentId);
-                  if (debateId) revealSpan({ documentId: q.documentId, debateId, start: q.start, end: q.end });
+                  if (!debateId) return;
+                  revealSpan({ documentId: q.documentId, debateId, start: q.start, end: q.end });
+                  // The claim behind the quote opens in the side panel, where its verdict is given.
+                  selectClaim(q.claimId);
                 }}
               >
                 “{q.quote}”
