@@ -51,6 +51,9 @@ export function hitSpan(text: string, terms: readonly string[]): { start: number
 
 export const INDEX_FORMAT = 1;
 
+/** Below this many exact results, a search tries again forgiving typos (in words of five letters or more). */
+export const FUZZY_BELOW = 5;
+
 const OPTIONS: Options<SearchEntry> = {
   idField: 'id',
   fields: ['text'],
@@ -58,9 +61,8 @@ const OPTIONS: Options<SearchEntry> = {
   tokenize,
   processTerm: (term) => normaliseTerm(term),
   searchOptions: {
-    prefix: true,
-    // Typos only in longer words: fuzzy short words match too much and cost time.
-    fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+    // Only the last word is a prefix, and only from three letters: a one-letter prefix matches most of a library.
+    prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3,
     combineWith: 'AND',
   },
 };
@@ -126,9 +128,19 @@ export class SearchIndex {
     delete this.manifest[key];
   }
 
+  /**
+   * Searches with every word required. The last word is a prefix (the user may still be typing it). Typos are
+   * forgiven only when the exact words find fewer than `FUZZY_BELOW` results: fuzzy matching of common words is what
+   * makes a large index slow, and a query with plenty of exact hits does not need it.
+   */
   search(query: string, filters: SearchFilters = {}, limit = 50): SearchHit[] {
-    if (!query.trim()) return [];
-    const results = this.mini.search(query, { filter: (r) => matchesFilters(r as unknown as StoredEntry, filters) });
+    if (tokenize(query).length === 0) return [];
+    const filter = (r: SearchResult) => matchesFilters(r as unknown as StoredEntry, filters);
+    let results = this.mini.search(query, { filter, fuzzy: false });
+    if (results.length < FUZZY_BELOW) {
+      const fuzzy = this.mini.search(query, { filter, fuzzy: (term) => (term.length >= 5 ? 0.2 : false) });
+      if (fuzzy.length > results.length) results = fuzzy;
+    }
     return results.slice(0, limit).map((r) => toHit(r));
   }
 
