@@ -157,7 +157,7 @@ function measure(label: string, run: (q: string) => unknown): void {
   line({ measure: `search p95 (${label})`, value: round(p.p95), unit: 'ms', cpu: round(c.p95), max: round(p.max), queries: queries.length, meanResults: round(hits / queries.length, 1) });
 }
 
-const textOf = new Map(documents.flatMap((d) => d.turns.map((t) => [`turn:${t.id}`, t.text] as const)));
+const textOf = new Map<string, string>(documents.flatMap((d) => d.turns.map((t) => [`turn:${t.id}`, t.text] as const)));
 measure('ours', (q) => loaded.result.search(q));
 // What the dialog does per keystroke: search, then the exact word in each of the 50 turns shown.
 measure('ours, with exact hit offsets', (q) => {
