@@ -229,6 +229,12 @@ export const MENU_COMMANDS = [
   'file:export-project',
   'file:import-project',
   'file:restore-backup',
+  'annotate:claim',
+  'annotate:note',
+  'annotate:tag',
+  'annotate:next-claim',
+  'annotate:previous-claim',
+  'annotate:open-claim',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

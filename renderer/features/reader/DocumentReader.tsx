@@ -1,8 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Virtuoso } from 'react-virtuoso';
-import type { Person, Turn } from '../../../shared/model.js';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
+import { addAppearance, createClaim, createNote, findSimilarClaims } from '../../../shared/domain/claims.js';
+import type { Claim, ClaimType, DocumentRecord, Person, Turn } from '../../../shared/model.js';
 import { db } from '../../db/database.js';
+import { store } from '../../db/store.js';
 import { useUiStore } from '../../state/uiStore.js';
+import { onCommand } from '../shell/commands.js';
+import { ReviewQueue } from '../review/ReviewQueue.js';
+import { TriagePanel } from '../triage/TriagePanel.js';
+import { EditTextPanel } from './EditTextPanel.js';
+import { canPaintHighlights, clearHighlights, documentOffset, paintHighlights } from './highlightPainter.js';
+import { parseGoTo, spansByTurn, turnIndexAt, turnIndexAtTime, type PaintSpan } from './spans.js';
+import './reader.css';
 
 function formatTime(seconds: number | undefined): string | undefined {
   if (seconds === undefined) return undefined;
@@ -12,19 +22,326 @@ function formatTime(seconds: number | undefined): string | undefined {
   return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
 }
 
+/** The text the user has selected in the reader, as a span of the document. */
+export interface ReaderSelection {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function inTextField(target: EventTarget | null): boolean {
+  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || (target instanceof HTMLElement && target.isContentEditable);
+}
+
+function guessType(text: string): ClaimType {
+  return /\d/.test(text) ? 'statistic' : 'position';
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Who a span implies is speaking: an attributed quote's person, or the turn's speaker (as defaultClaimant does). */
+function claimantFor(document: DocumentRecord, turns: readonly Turn[], span: { start: number; end: number }): string | undefined {
+  const quote = document.quotes?.find((q) => span.start < q.end && span.end > q.start);
+  if (quote) return quote.personId;
+  return turns[turnIndexAt(turns, span.start)]?.personId ?? undefined;
+}
+
 /**
  * A document read as turns: speaker and colour, time, stage directions muted, narration set apart from quotes.
- * Only the turns on screen are rendered, so a three-hour debate scrolls smoothly.
+ * Only the turns on screen are rendered, and claims, notes and quotes are painted over them as CSS highlights
+ * (ranges, no wrapper elements), so a three-hour debate with thousands of claims scrolls smoothly.
+ * Select text, then C (claim), N (note) or T (tag); J/K move between claims, Enter opens one.
  */
 export function DocumentReader(props: { documentId: string }) {
-  const document = useLiveQuery(() => db.documents.get(props.documentId), [props.documentId]);
-  const turns = useLiveQuery(() => db.turns.where('[documentId+index]').between([props.documentId, -Infinity], [props.documentId, Infinity]).toArray(), [props.documentId]);
+  const { documentId } = props;
+  const document = useLiveQuery(() => db.documents.get(documentId), [documentId]);
+  const turns = useLiveQuery(() => db.turns.where('[documentId+index]').between([documentId, -Infinity], [documentId, Infinity]).toArray(), [documentId]);
+  const appearances = useLiveQuery(() => db.appearances.where('documentId').equals(documentId).toArray(), [documentId]);
+  const notes = useLiveQuery(() => db.notes.where('documentId').equals(documentId).toArray(), [documentId]);
   const people = useLiveQuery(async () => {
     const ids = [...new Set((turns ?? []).map((t) => t.personId).filter((id): id is string => id !== null))];
     const found = await db.people.bulkGet(ids);
     return new Map(found.filter((p): p is Person => p !== undefined).map((p) => [p.id, p]));
   }, [turns]);
   const openDocument = useUiStore((s) => s.openDocument);
+  const selectClaim = useUiStore((s) => s.selectClaim);
+  const selectedClaimId = useUiStore((s) => s.selectedClaimId);
+  const reveal = useUiStore((s) => s.reveal);
+  const notify = useUiStore((s) => s.notify);
+
+  const virtuoso = useRef<VirtuosoHandle>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const [selection, setSelection] = useState<ReaderSelection | undefined>();
+  const [noteForm, setNoteForm] = useState<'note' | 'tag' | undefined>();
+  const [flash, setFlash] = useState<{ start: number; end: number } | undefined>();
+  const [current, setCurrent] = useState<number | undefined>();
+  const [mode, setMode] = useState<'read' | 'edit'>('read');
+  const [showTriage, setShowTriage] = useState(false);
+  const [showReview, setShowReview] = useState(false);
+  const [announce, setAnnounce] = useState('');
+  const [similar, setSimilar] = useState<{ claim: Claim; similarity: number }[]>([]);
+
+  useLayoutEffect(() => {
+    performance.mark('reader:open');
+  }, [documentId]);
+
+  // Anchored appearances in reading order, one stop per claim appearance, for J/K.
+  const stops = useMemo(
+    () => (appearances ?? []).filter((a) => a.state === 'anchored').sort((a, b) => a.anchor.position.start - b.anchor.position.start),
+    [appearances],
+  );
+  const pending = useMemo(() => (appearances ?? []).filter((a) => a.state !== 'anchored').length + (notes ?? []).filter((n) => n.state !== 'anchored').length, [appearances, notes]);
+
+  const spans = useMemo(() => {
+    const out: PaintSpan[] = [];
+    for (const q of document?.quotes ?? []) out.push({ start: q.start, end: q.end, layer: 'quote' });
+    for (const a of stops) {
+      out.push({ start: a.anchor.position.start, end: a.anchor.position.end, layer: 'claim', ref: { kind: 'claim', id: a.claimId } });
+      if (a.claimId === selectedClaimId) out.push({ start: a.anchor.position.start, end: a.anchor.position.end, layer: 'claim-selected' });
+    }
+    const cur = current !== undefined ? stops[current] : undefined;
+    if (cur) out.push({ start: cur.anchor.position.start, end: cur.anchor.position.end, layer: 'claim-current' });
+    for (const n of notes ?? []) {
+      if (n.state === 'anchored') out.push({ start: n.anchor.position.start, end: n.anchor.position.end, layer: n.kind, ref: { kind: 'note', id: n.id } });
+    }
+    if (flash) out.push({ ...flash, layer: 'reveal' });
+    if (selection && noteForm) out.push({ start: selection.start, end: selection.end, layer: 'pending' });
+    return spansByTurn(turns ?? [], out);
+  }, [document, turns, stops, notes, selectedClaimId, current, flash, selection, noteForm]);
+
+  const offsetOf = useCallback((index: number) => turns?.[index]?.offset, [turns]);
+  const spansRef = useRef(spans);
+  spansRef.current = spans;
+  const offsetRef = useRef(offsetOf);
+  offsetRef.current = offsetOf;
+
+  // Repaint when the visible turns change (Virtuoso adds and removes them) or the spans change.
+  const frame = useRef(0);
+  const firstPaint = useRef(true);
+  const repaint = useCallback(() => {
+    cancelAnimationFrame(frame.current);
+    frame.current = requestAnimationFrame(() => {
+      const list = listRef.current;
+      if (!list) return;
+      paintHighlights(list, (i) => spansRef.current.get(i), (i) => offsetRef.current(i));
+      if (firstPaint.current && list.querySelector('[data-turn-text]')) {
+        firstPaint.current = false;
+        performance.mark('reader:painted');
+        window.document.body.dataset.readerPainted = documentId;
+      }
+    });
+  }, [documentId]);
+  useEffect(() => {
+    repaint();
+  }, [spans, repaint]);
+  useEffect(() => {
+    const list = listRef.current;
+    if (!list) return;
+    const observer = new MutationObserver(repaint);
+    observer.observe(list, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [repaint, mode, turns === undefined]);
+  useEffect(() => () => clearHighlights(), []);
+  useEffect(() => {
+    firstPaint.current = true;
+    delete window.document.body.dataset.readerPainted;
+    setSelection(undefined);
+    setCurrent(undefined);
+    setFlash(undefined);
+  }, [documentId]);
+
+  // Track the text selected inside the turn list.
+  useEffect(() => {
+    const onChange = () => {
+      const list = listRef.current;
+      const sel = window.getSelection();
+      if (!list || !sel || sel.rangeCount === 0) return;
+      const range = sel.getRangeAt(0);
+      if (!list.contains(range.commonAncestorContainer)) return;
+      if (range.collapsed) {
+        setSelection(undefined);
+        return;
+      }
+      let start = documentOffset(range.startContainer, range.startOffset, offsetRef.current);
+      let end = documentOffset(range.endContainer, range.endOffset, offsetRef.current);
+      const text = document?.text;
+      if (start === undefined || end === undefined || !text) return;
+      while (start < end && /\s/.test(text[start]!)) start++;
+      while (end > start && /\s/.test(text[end - 1]!)) end--;
+      setSelection(end > start ? { start, end, text: text.slice(start, end) } : undefined);
+    };
+    window.document.addEventListener('selectionchange', onChange);
+    return () => window.document.removeEventListener('selectionchange', onChange);
+  }, [document?.text]);
+
+  // Suggest existing claims that read like the selection (same speaker first).
+  useEffect(() => {
+    if (!selection || !document || !turns) {
+      setSimilar([]);
+      return;
+    }
+    let live = true;
+    const claimant = claimantFor(document, turns, selection);
+    void db.claims.toArray().then((claims) => {
+      if (live) setSimilar(findSimilarClaims(claims, selection.text, claimant));
+    });
+    return () => {
+      live = false;
+    };
+  }, [selection, document, turns]);
+
+  const scrollToOffset = useCallback(
+    (start: number, end: number) => {
+      if (!turns) return;
+      const index = turnIndexAt(turns, start);
+      virtuoso.current?.scrollToIndex({ index, align: 'center' });
+      setFlash({ start, end });
+    },
+    [turns],
+  );
+
+  // Honour reveal requests (search hits, compare cells, sources, the claim panel).
+  useEffect(() => {
+    if (!reveal || reveal.documentId !== documentId || !turns || !document) return;
+    setMode('read');
+    scrollToOffset(reveal.start, reveal.end);
+    setAnnounce(`Showing “${document.text.slice(reveal.start, reveal.end).slice(0, 120)}”`);
+  }, [reveal, documentId, turns === undefined, document === undefined, scrollToOffset]);
+
+  const clearSelection = () => {
+    window.getSelection()?.removeAllRanges();
+    setSelection(undefined);
+    setNoteForm(undefined);
+  };
+  const clearSelectionRef = useRef(clearSelection);
+  clearSelectionRef.current = clearSelection;
+
+  const makeClaim = async () => {
+    if (!selection) return;
+    try {
+      const { claim } = await createClaim(store, { text: selection.text, type: guessType(selection.text) }, { documentId, start: selection.start, end: selection.end });
+      selectClaim(claim.id);
+      notify(`Claim created: “${claim.text.slice(0, 60)}”`);
+      clearSelection();
+    } catch (error) {
+      notify(message(error), 'error');
+    }
+  };
+
+  const linkAppearance = async (claim: Claim) => {
+    if (!selection) return;
+    try {
+      await addAppearance(store, claim.id, { documentId, start: selection.start, end: selection.end });
+      selectClaim(claim.id);
+      notify(`Added as an appearance of “${claim.text.slice(0, 60)}”`);
+      clearSelection();
+    } catch (error) {
+      notify(message(error), 'error');
+    }
+  };
+
+  const saveNote = async (kind: 'note' | 'tag', body: string) => {
+    if (!selection) return;
+    try {
+      await createNote(store, { documentId, start: selection.start, end: selection.end }, kind, body);
+      notify(kind === 'tag' ? `Tagged “${body}”` : 'Note added');
+      clearSelection();
+    } catch (error) {
+      notify(message(error), 'error');
+    }
+  };
+
+  const moveCurrent = (step: 1 | -1) => {
+    if (stops.length === 0) {
+      setAnnounce('This document has no claims yet.');
+      return;
+    }
+    const next = current === undefined ? (step === 1 ? 0 : stops.length - 1) : (current + step + stops.length) % stops.length;
+    const stop = stops[next]!;
+    setCurrent(next);
+    scrollToOffset(stop.anchor.position.start, stop.anchor.position.end);
+    setAnnounce(`Claim ${next + 1} of ${stops.length}: “${stop.anchor.quote.exact.slice(0, 120)}”`);
+  };
+
+  // The annotation commands, run by one key in the reader or by a menu command (onCommand).
+  const actions = useRef<Record<'claim' | 'note' | 'tag' | 'next' | 'previous' | 'open', () => void>>({} as never);
+  actions.current = {
+    claim: () => void makeClaim(),
+    note: () => selection && setNoteForm('note'),
+    tag: () => selection && setNoteForm('tag'),
+    next: () => moveCurrent(1),
+    previous: () => moveCurrent(-1),
+    open: () => {
+      const stop = current !== undefined ? stops[current] : undefined;
+      if (stop) selectClaim(stop.claimId);
+    },
+  };
+  // One key after a selection: C claim, N note, T tag; J/K (or Alt+arrows) between claims; Enter opens the current claim.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || inTextField(event.target) || window.document.querySelector('dialog[open]') || !listRef.current) return;
+      const key = event.key.toLowerCase();
+      const run = actions.current;
+      if (event.altKey) {
+        if (key === 'arrowdown') run.next();
+        else if (key === 'arrowup') run.previous();
+        else return;
+      } else if (key === 'c' && !event.shiftKey) run.claim();
+      else if (key === 'n' && !event.shiftKey) run.note();
+      else if (key === 't' && !event.shiftKey) run.tag();
+      else if (key === 'j') run.next();
+      else if (key === 'k') run.previous();
+      else if (key === 'enter' && !(event.target instanceof HTMLButtonElement) && !(event.target instanceof HTMLAnchorElement)) run.open();
+      else if (key === 'escape') clearSelectionRef.current();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    const offs = (
+      [
+        ['annotate:claim', 'claim'],
+        ['annotate:note', 'note'],
+        ['annotate:tag', 'tag'],
+        ['annotate:next-claim', 'next'],
+        ['annotate:previous-claim', 'previous'],
+        ['annotate:open-claim', 'open'],
+      ] as const
+    ).map(([command, action]) => onCommand(command, () => actions.current[action]()));
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      for (const off of offs) off();
+    };
+  }, []);
+
+  // A click inside a highlight selects its claim (the smallest span under the caret wins).
+  const onListClick = () => {
+    const sel = window.getSelection();
+    if (!sel || sel.rangeCount === 0 || !sel.isCollapsed || !sel.anchorNode) return;
+    const at = documentOffset(sel.anchorNode, sel.anchorOffset, offsetRef.current);
+    if (at === undefined || !turns) return;
+    const hits = (spans.get(turnIndexAt(turns, at)) ?? []).filter((s) => s.ref && s.start <= at && at < s.end).sort((a, b) => a.end - a.start - (b.end - b.start));
+    const hit = hits[0]?.ref;
+    if (hit?.kind === 'claim') selectClaim(hit.id);
+    else if (hit?.kind === 'note') {
+      const note = notes?.find((n) => n.id === hit.id);
+      if (note) setAnnounce(`${note.kind === 'tag' ? 'Tag' : 'Note'}: ${note.body}`);
+    }
+  };
+
+  const goTo = (value: string) => {
+    if (!turns) return;
+    const target = parseGoTo(value);
+    const index = target === undefined ? undefined : 'turn' in target ? Math.min(turns.length, Math.max(1, target.turn)) - 1 : turnIndexAtTime(turns, target.seconds);
+    const turn = index === undefined ? undefined : turns[index];
+    if (!turn) {
+      setAnnounce(target && 'seconds' in target ? 'This document has no times.' : 'Type a turn number, or a time such as 1:02:30.');
+      return;
+    }
+    scrollToOffset(turn.offset, turn.offset + turn.text.length);
+    setAnnounce(`Turn ${turn.index + 1}${turn.start !== undefined ? ` at ${formatTime(turn.start)}` : ''}`);
+  };
 
   if (!document || !turns) return <p className="muted">Opening the document…</p>;
   return (
@@ -33,23 +350,108 @@ export function DocumentReader(props: { documentId: string }) {
         <button type="button" onClick={() => openDocument(undefined)}>
           ← Back to debate
         </button>
-        <div>
+        <div className="reader-title">
           <h2 id="document-title">{document.title}</h2>
           <p className="muted small">
             {turns.length} turns · {document.format.toUpperCase()}
-            {document.fileName ? ` · ${document.fileName}` : ''}
+            {document.fileName ? ` · ${document.fileName}` : ''} · {stops.length} claim appearances · version {document.version}
           </p>
         </div>
       </header>
-      <div role="list" aria-label="Turns" className="turn-list">
-        <Virtuoso
-          style={{ height: '100%' }}
-          data={turns}
-          computeItemKey={(_, turn) => turn.id}
-          itemContent={(_, turn) => <TurnView turn={turn} person={turn.personId ? people?.get(turn.personId) : undefined} />}
-        />
+      <div className="reader-tools" role="toolbar" aria-label="Reader tools">
+        <form
+          className="reader-goto"
+          onSubmit={(event) => {
+            event.preventDefault();
+            goTo(String(new FormData(event.currentTarget).get('goto') ?? ''));
+          }}
+        >
+          <label>
+            Go to turn or time <input name="goto" size={8} placeholder="12 or 1:02:30" />
+          </label>
+          <button type="submit">Go</button>
+        </form>
+        <button type="button" aria-pressed={showTriage} onClick={() => setShowTriage((v) => !v)}>
+          Triage
+        </button>
+        <button type="button" aria-pressed={mode === 'edit'} onClick={() => setMode((m) => (m === 'edit' ? 'read' : 'edit'))}>
+          Edit text
+        </button>
+        <button type="button" aria-pressed={showReview} onClick={() => setShowReview((v) => !v)}>
+          Review anchors ({pending})
+        </button>
       </div>
+      <p role="status" className="reader-status small">
+        {announce}
+      </p>
+      {!canPaintHighlights && <p className="muted small">This browser cannot paint highlights; claims are listed in the side panel.</p>}
+      {showTriage && <TriagePanel documentId={documentId} />}
+      {showReview && <ReviewQueue documentId={documentId} selection={selection} onShow={scrollToOffset} />}
+      {mode === 'edit' ? (
+        <EditTextPanel document={document} onDone={() => setMode('read')} />
+      ) : (
+        <>
+          {selection && (
+            <div className="selection-toolbar" role="toolbar" aria-label="Selection">
+              <span className="small muted selection-quote">“{selection.text.length > 80 ? `${selection.text.slice(0, 80)}…` : selection.text}”</span>
+              <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => void makeClaim()} aria-keyshortcuts="C">
+                Claim (C)
+              </button>
+              <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => setNoteForm('note')} aria-keyshortcuts="N">
+                Note (N)
+              </button>
+              <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => setNoteForm('tag')} aria-keyshortcuts="T">
+                Tag (T)
+              </button>
+              {similar.map(({ claim }) => (
+                <button key={claim.id} type="button" className="suggestion" onMouseDown={(e) => e.preventDefault()} onClick={() => void linkAppearance(claim)}>
+                  Add as appearance of “{claim.text.length > 60 ? `${claim.text.slice(0, 60)}…` : claim.text}”
+                </button>
+              ))}
+              {noteForm && <NoteForm kind={noteForm} onSave={(body) => void saveNote(noteForm, body)} onCancel={() => setNoteForm(undefined)} />}
+            </div>
+          )}
+          <div role="list" aria-label="Turns" className="turn-list" ref={listRef} onClick={onListClick}>
+            <Virtuoso
+              ref={virtuoso}
+              style={{ height: '100%' }}
+              data={turns}
+              computeItemKey={(_, turn) => turn.id}
+              increaseViewportBy={200}
+              itemContent={(_, turn) => <TurnView turn={turn} person={turn.personId ? people?.get(turn.personId) : undefined} />}
+            />
+          </div>
+        </>
+      )}
     </article>
+  );
+}
+
+function NoteForm(props: { kind: 'note' | 'tag'; onSave: (body: string) => void; onCancel: () => void }) {
+  const [body, setBody] = useState('');
+  const label = props.kind === 'tag' ? 'Tag name' : 'Note text';
+  return (
+    <form
+      className="note-form"
+      aria-label={props.kind === 'tag' ? 'Add tag' : 'Add note'}
+      onSubmit={(event) => {
+        event.preventDefault();
+        props.onSave(body);
+      }}
+    >
+      <label>
+        {label}{' '}
+        <input
+          autoFocus
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') props.onCancel();
+          }}
+        />
+      </label>
+      <button type="submit">{props.kind === 'tag' ? 'Add tag' : 'Add note'}</button>
+    </form>
   );
 }
 
@@ -68,7 +470,9 @@ function TurnView(props: { turn: Turn; person: Person | undefined }) {
         {turn.kind !== 'speech' && <span className="turn-kind">{label}</span>}
         {time && <time className="turn-time">{time}</time>}
       </div>
-      <p className="turn-text">{turn.text}</p>
+      <p className="turn-text" data-turn-text={turn.index}>
+        {turn.text}
+      </p>
     </div>
   );
 }

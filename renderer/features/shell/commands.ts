@@ -12,6 +12,12 @@ export const SHORTCUTS: { command: MenuCommand; keys: string; label: string }[] 
   { command: 'view:search', keys: 'Ctrl+K', label: 'Search' },
   { command: 'view:toggle-side-panel', keys: 'Ctrl+\\', label: 'Show or hide the side panel' },
   { command: 'help:shortcuts', keys: 'F1', label: 'Keyboard shortcuts' },
+  { command: 'annotate:claim', keys: 'C (with text selected)', label: 'Make the selection a claim' },
+  { command: 'annotate:note', keys: 'N (with text selected)', label: 'Add a note on the selection' },
+  { command: 'annotate:tag', keys: 'T (with text selected)', label: 'Tag the selection' },
+  { command: 'annotate:next-claim', keys: 'J or Alt+↓', label: 'Next claim in the document' },
+  { command: 'annotate:previous-claim', keys: 'K or Alt+↑', label: 'Previous claim in the document' },
+  { command: 'annotate:open-claim', keys: 'Enter', label: 'Open the current claim in the side panel' },
 ];
 
 /** Extra handlers features register for commands they own (import, search). */

@@ -1,0 +1,73 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The document reader and the claim side panel, found by role and label. */
+export class ReaderPage {
+  constructor(readonly page: Page) {}
+
+  reader(): Locator {
+    return this.page.getByRole('main', { name: 'Reading area' }).getByRole('article').first();
+  }
+
+  turns(): Locator {
+    return this.page.getByRole('list', { name: 'Turns' });
+  }
+
+  /** The turn (list item) holding these words, scrolled into the rendered window first. */
+  async turnWith(words: string): Promise<Locator> {
+    const item = this.turns().getByRole('listitem').filter({ hasText: words }).first();
+    const scroller = this.turns().locator('[data-virtuoso-scroller]');
+    for (let i = 0; i < 40 && (await item.count()) === 0; i++) await scroller.evaluate((el) => el.scrollBy(0, el.clientHeight * 0.8));
+    await expect(item).toBeVisible();
+    return item;
+  }
+
+  /** Selects exactly these words in the text, as a user dragging over them would. */
+  async select(words: string): Promise<void> {
+    const item = await this.turnWith(words);
+    await item.evaluate((el, w) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(w);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + w.length);
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return;
+      }
+      throw new Error(`not found: ${w}`);
+    }, words);
+    await expect(this.selectionToolbar()).toBeVisible();
+  }
+
+  selectionToolbar(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Selection' });
+  }
+
+  status(): Locator {
+    return this.reader().getByRole('status');
+  }
+
+  /** The texts the reader paints in one highlight layer (CSS Custom Highlight API ranges). */
+  painted(layer: string): Promise<string[]> {
+    return this.page.evaluate((name) => [...((CSS.highlights.get(name) as Set<AbstractRange> | undefined) ?? [])].map((r) => (r as Range).toString()), `cd-${layer}`);
+  }
+
+  panel(): Locator {
+    return this.page.getByRole('complementary', { name: 'Details' }).getByRole('region', { name: 'Claim' });
+  }
+
+  verdictForm(): Locator {
+    return this.panel().getByRole('form', { name: 'Set verdict' });
+  }
+
+  history(): Locator {
+    return this.panel().getByRole('list', { name: 'Verdict history' }).getByRole('listitem');
+  }
+
+  appearances(): Locator {
+    return this.panel().getByRole('list', { name: 'Appearances' }).getByRole('listitem');
+  }
+}
