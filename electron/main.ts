@@ -4,6 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MenuCommand, PickedFile } from '../shared/contract.js';
+import { events } from '../shared/contract.js';
 import { createHandlers } from './handlers/createHandlers.js';
 import { createNodeHandlerDeps } from './handlers/nodeHandlerDeps.js';
 import { HandlerError } from './handlers/handlerError.js';
@@ -31,6 +32,10 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let mainWindow: BrowserWindow | undefined;
+  // Closing waits for the window's quit backup (the window owns the records), never longer than QUIT_BACKUP_MS.
+  const QUIT_BACKUP_MS = 5_000;
+  let finishQuitBackup: (() => void) | undefined;
+  let quitBackupDone = false;
 
   app.on('second-instance', () => {
     if (!mainWindow) return;
@@ -87,6 +92,19 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow = window;
     if (state.maximized) window.maximize();
     window.once('ready-to-show', () => window.show());
+    window.on('close', (event) => {
+      if (quitBackupDone || window.webContents.isDestroyed()) return;
+      event.preventDefault();
+      if (finishQuitBackup) return;
+      const timer = setTimeout(() => finishQuitBackup?.(), QUIT_BACKUP_MS);
+      finishQuitBackup = () => {
+        clearTimeout(timer);
+        quitBackupDone = true;
+        finishQuitBackup = undefined;
+        if (!window.isDestroyed()) window.close();
+      };
+      window.webContents.send(events.backupsQuitRequested.channel, {});
+    });
     window.on('close', () => {
       const bounds = window.getNormalBounds();
       saveWindowState(userDataPath, { ...bounds, maximized: window.isMaximized() });
@@ -125,6 +143,11 @@ if (!app.requestSingleInstanceLock()) {
           if (failure) throw new HandlerError('unavailable', `The file could not be opened in another application: ${failure}`);
         },
         pickFiles,
+        onQuitBackupDone: () => {
+          const finish = finishQuitBackup;
+          finish?.();
+          return finish !== undefined;
+        },
         saveFile,
         printToPdf,
       }),

@@ -22,6 +22,9 @@ import { ReportsView } from './features/reports/ReportsView.js';
 import { ensureBuiltInScales } from '../shared/domain/claims.js';
 import { store } from './db/store.js';
 import { SearchDialog } from './features/search/SearchDialog.js';
+import { BackupsRoot } from './features/backups/BackupsRoot.js';
+import { DamagedDatabaseScreen } from './features/backups/DamagedDatabaseScreen.js';
+import { backupBeforeUpgrade, checkForRecovery, startAutomaticBackups } from './features/backups/backupService.js';
 
 const LAST_DEBATE_KEY = 'lastDebateId';
 const LAST_DOCUMENT_KEY = 'lastDocumentId';
@@ -33,9 +36,14 @@ function resetUndoHistory() {
 
 /** Opens the database and restores the last open debate; the app shows nothing until this is done. */
 async function startUp(): Promise<void> {
+  // Dexie upgrades an older database as it opens: keep a copy of it as it was first.
+  await backupBeforeUpgrade();
   await db.open();
   await ensureBuiltInScales(store);
   resetUndoHistory();
+  // An empty library while good backups exist is offered the newest; then back up as the user works.
+  await checkForRecovery().catch((error: unknown) => console.warn('Could not look for backups', error));
+  void startAutomaticBackups();
   const last = await db.settings.get(LAST_DEBATE_KEY);
   if (typeof last?.value === 'string' && (await db.debates.get(last.value))) {
     useUiStore.getState().selectDebate(last.value);
@@ -92,6 +100,7 @@ export function App() {
         <h1>Claimdesk could not open its database</h1>
         <p role="alert">{status.error}</p>
         <p>Nothing has been deleted. Close other Claimdesk windows and start again.</p>
+        <DamagedDatabaseScreen />
       </main>
     );
   }
@@ -147,6 +156,7 @@ export function App() {
       {dialog?.kind === 'shortcuts' && <ShortcutsDialog />}
       {importOpen && <ImportDialog />}
       <SearchDialog />
+      <BackupsRoot />
       <Toasts />
     </div>
   );

@@ -12,6 +12,7 @@ export interface NodeHandlerOptions {
   distDir: string;
   openExternal(url: string): Promise<void>;
   pickFiles?(purpose: string, multiple: boolean): Promise<PickedFile[]>;
+  onQuitBackupDone?: HandlerDeps['onQuitBackupDone'];
   openPath?: HandlerDeps['openPath'];
   saveFile?: HandlerDeps['saveFile'];
   printToPdf?: HandlerDeps['printToPdf'];
@@ -27,6 +28,7 @@ export function createNodeHandlerDeps(options: NodeHandlerOptions): HandlerDeps 
     vault: new FileVault(path.join(options.userDataPath, 'vault')),
     openExternal: options.openExternal,
     ...(options.pickFiles ? { pickFiles: options.pickFiles } : {}),
+    ...(options.onQuitBackupDone ? { onQuitBackupDone: options.onQuitBackupDone } : {}),
     ...(options.openPath ? { openPath: options.openPath } : {}),
     ...(options.saveFile ? { saveFile: options.saveFile } : {}),
     ...(options.printToPdf ? { printToPdf: options.printToPdf } : {}),
