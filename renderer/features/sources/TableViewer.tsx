@@ -128,7 +128,15 @@ export function TableViewer(props: { attachment: Attachment; locator: Locator; o
 function ScrollToTarget(props: { deps: unknown[]; children: React.ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    ref.current?.querySelector('[data-target="true"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    // Scroll only the table's own box, so the page around it stays where the user left it.
+    const box = ref.current;
+    const cell = box?.querySelector<HTMLElement>('[data-target="true"]')?.parentElement;
+    if (!box || !cell) return;
+    const head = box.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+    const cellBox = cell.getBoundingClientRect();
+    const outer = box.getBoundingClientRect();
+    if (cellBox.top < outer.top + head || cellBox.bottom > outer.bottom) box.scrollTop += cellBox.top - outer.top - head - (box.clientHeight - head) / 2;
+    if (cellBox.left < outer.left || cellBox.right > outer.right) box.scrollLeft += cellBox.left - outer.left - box.clientWidth / 2;
   }, props.deps);
   return (
     <div ref={ref} className="table-scroll">
