@@ -6,7 +6,7 @@ import { db } from '../../db/database.js';
 import { useUiStore } from '../../state/uiStore.js';
 import { onCommand } from '../shell/commands.js';
 import { Modal } from '../shell/Modal.js';
-import { closeSearch, currentSources, openSearch, searchIndex, startSearchIndex, syncWith, useSearchStore } from './searchService.js';
+import { closeSearch, currentSources, openSearch, searchLibrary, startSearchIndex, syncWith, useSearchStore } from './searchService.js';
 import './search.css';
 
 /** Keeps the index in step with the records: loads the saved index, then applies every change the live query sees. */
@@ -96,6 +96,7 @@ function SearchModal() {
   const entries = useSearchStore((s) => s.entries);
   const updatedSources = useSearchStore((s) => s.updatedSources);
   const saved = useSearchStore((s) => s.saved);
+  const where = useSearchStore((s) => s.where);
   const listRef = useRef<HTMLUListElement>(null);
 
   const people = useLiveQuery(() => db.people.orderBy('name').toArray(), []);
@@ -127,8 +128,19 @@ function SearchModal() {
     return f;
   }, [filters, topics]);
 
-  // `revision` is a dependency so the search runs again when the index changes.
-  const hits = useMemo(() => searchIndex()?.search(query, searchFilters) ?? [], [query, searchFilters, revision]);
+  // Search runs in the worker; only the answer to the latest query is shown. `revision` re-runs it when the index
+  // changes.
+  const [hits, setHits] = useState<SearchHit[]>([]);
+  useEffect(() => {
+    let current = true;
+    searchLibrary(query, searchFilters).then(
+      (found) => current && setHits(found),
+      (error: unknown) => console.warn('Search failed', error),
+    );
+    return () => {
+      current = false;
+    };
+  }, [query, searchFilters, revision]);
   const resolved = useLiveQuery(() => resolveHits(hits), [hits]);
   const results = resolved ?? [];
   useEffect(() => setActive(0), [hits]);
@@ -160,7 +172,7 @@ function SearchModal() {
   const status =
     origin === undefined
       ? 'Opening the index…'
-      : `${origin.kind === 'disk' ? `Index loaded from disk: ${origin.entries} entries` : 'Index built from the library'}; ${updatedSources} ${updatedSources === 1 ? 'source' : 'sources'} updated since; ${entries} entries${saved ? ', saved' : ''}.`;
+      : `${origin.kind === 'disk' ? `Index loaded from disk: ${origin.entries} entries` : 'Index built from the library'}; ${updatedSources} ${updatedSources === 1 ? 'source' : 'sources'} updated since; ${entries} entries${saved ? ', saved' : ''}${where === 'window' ? ' (no worker: searching in the window)' : ''}.`;
 
   const activeId = results[active] ? `search-result-${active}` : undefined;
   const setFilter = (key: keyof typeof filters) => (event: { target: { value: string } }) => setFilters((f) => ({ ...f, [key]: event.target.value }));

@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import type { Appearance, Verdict } from '../../../shared/model.js';
 import { claimEntry, documentStamp, fingerprint, noteEntry, turnEntries, type SearchEntry } from '../../../shared/search/searchEntries.js';
-import { SearchIndex } from '../../../shared/search/searchIndex.js';
-import { syncIndex } from '../../../shared/search/syncIndex.js';
+import type { SearchFilters, SearchHit } from '../../../shared/search/searchIndex.js';
+import { createSearchClient, type SearchClient } from './searchClient.js';
 import { db } from '../../db/database.js';
 
 /** Where the saved index lives in the settings table. */
@@ -19,9 +19,11 @@ export interface SearchState {
   saved: boolean;
   /** Bumps whenever the index changes, so open results refresh. */
   revision: number;
+  /** Where the index runs: in a worker, or in the window where a worker cannot start. */
+  where: 'worker' | 'window' | undefined;
 }
 
-export const useSearchStore = create<SearchState>()(() => ({ open: false, origin: undefined, entries: 0, updatedSources: 0, saved: false, revision: 0 }));
+export const useSearchStore = create<SearchState>()(() => ({ open: false, origin: undefined, entries: 0, updatedSources: 0, saved: false, revision: 0, where: undefined }));
 
 export function openSearch(): void {
   useSearchStore.setState({ open: true });
@@ -30,12 +32,13 @@ export function closeSearch(): void {
   useSearchStore.setState({ open: false });
 }
 
-let index: SearchIndex | undefined;
+let client: SearchClient | undefined;
 let started = false;
 
-/** The live index, once started. */
-export function searchIndex(): SearchIndex | undefined {
-  return index;
+/** Searches the index (empty results until it has started). */
+export async function searchLibrary(query: string, filters: SearchFilters, limit = 50): Promise<SearchHit[]> {
+  if (!client || !query.trim()) return [];
+  return (await client.call({ op: 'search', query, filters, limit })).hits;
 }
 
 /** The sources of entries as the records are now; claim and note entries come along since they are cheap. */
@@ -100,35 +103,40 @@ function scheduleSave(): void {
   // Saving serialises the whole index: wait for a burst of changes (an import, the sample) to settle first.
   saveTimer = setTimeout(() => {
     queue = queue.then(async () => {
-      if (!index) return;
-      await db.settings.put({ key: SAVED_INDEX_KEY, value: index.save() });
+      if (!client) return;
+      const { saved } = await client.call({ op: 'save' });
+      await db.settings.put({ key: SAVED_INDEX_KEY, value: saved });
       useSearchStore.setState({ saved: true });
     });
   }, 400);
 }
 
-/** Loads the saved index once at start; until then (and if it is unreadable) searches see an empty index. */
+/** Loads the saved index once at start, in the worker; until then searches find nothing. */
 export async function startSearchIndex(): Promise<void> {
   if (started) return;
   started = true;
+  const c = createSearchClient();
   const saved = await db.settings.get(SAVED_INDEX_KEY);
-  const loaded = SearchIndex.load(saved?.value);
-  index = loaded ?? SearchIndex.empty();
-  useSearchStore.setState({ origin: loaded ? { kind: 'disk', entries: loaded.size } : { kind: 'built' }, entries: index.size, saved: loaded !== undefined });
+  const { loaded, entries } = await c.call({ op: 'load', saved: saved?.value });
+  client = c;
+  useSearchStore.setState({ origin: loaded ? { kind: 'disk', entries } : { kind: 'built' }, entries, saved: loaded, where: c.where });
 }
 
 /**
  * Applies the differences between the index and the records as they are now (called with every change the live
- * query sees), then saves the index after a pause.
+ * query sees): the index says which sources it lacks, only those are read, then the index is saved after a pause.
  */
 export function syncWith(current: CurrentSources): void {
   queue = queue.then(async () => {
-    const live = index;
-    if (!live) return;
+    const c = client;
+    if (!c) return;
     try {
-      const result = await syncIndex(live, current.stamps, (keys) => loadEntries(keys, current.built));
+      const stamps = [...current.stamps];
+      const { build } = await c.call({ op: 'plan', stamps });
+      const entries = await loadEntries(build, current.built);
+      const { result, entries: size } = await c.call({ op: 'apply', stamps, entries: [...entries] });
       const changed = result.builtSources + result.removedSources;
-      if (changed > 0) useSearchStore.setState((s) => ({ entries: live.size, updatedSources: s.updatedSources + changed, revision: s.revision + 1 }));
+      if (changed > 0) useSearchStore.setState((s) => ({ entries: size, updatedSources: s.updatedSources + changed, revision: s.revision + 1 }));
       if (changed > 0 || !useSearchStore.getState().saved) scheduleSave();
     } catch (error) {
       console.warn('The search index could not be brought up to date', error);

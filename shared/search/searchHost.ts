@@ -1,0 +1,46 @@
+import { planUpdate, type SearchEntry } from './searchEntries.js';
+import { SearchIndex, type SavedIndex, type SearchFilters, type SearchHit } from './searchIndex.js';
+import { syncIndex, type SyncResult } from './syncIndex.js';
+
+/**
+ * The index behind a message boundary, so the window can keep it in a Web Worker: loading a saved 1M-word index and
+ * building one take seconds, which must not freeze the window. Every request is one serialisable object and every
+ * answer one too; the same host runs in-process where no worker is available.
+ */
+export type SearchRequest =
+  | { op: 'load'; saved: unknown }
+  | { op: 'plan'; stamps: [string, string][] }
+  | { op: 'apply'; stamps: [string, string][]; entries: [string, SearchEntry[]][] }
+  | { op: 'search'; query: string; filters: SearchFilters; limit: number }
+  | { op: 'save' };
+
+export type SearchResponse =
+  | { op: 'load'; loaded: boolean; entries: number }
+  | { op: 'plan'; build: string[] }
+  | { op: 'apply'; result: SyncResult; entries: number }
+  | { op: 'search'; hits: SearchHit[] }
+  | { op: 'save'; saved: SavedIndex };
+
+export function createSearchHost(): (request: SearchRequest) => Promise<SearchResponse> {
+  let index = SearchIndex.empty();
+  return async (request) => {
+    switch (request.op) {
+      case 'load': {
+        const loaded = SearchIndex.load(request.saved);
+        index = loaded ?? SearchIndex.empty();
+        return { op: 'load', loaded: loaded !== undefined, entries: index.size };
+      }
+      case 'plan':
+        return { op: 'plan', build: planUpdate(index.manifest, new Map(request.stamps)).build };
+      case 'apply': {
+        const entries = new Map(request.entries);
+        const result = await syncIndex(index, new Map(request.stamps), async () => entries);
+        return { op: 'apply', result, entries: index.size };
+      }
+      case 'search':
+        return { op: 'search', hits: index.search(request.query, request.filters, request.limit) };
+      case 'save':
+        return { op: 'save', saved: index.save() };
+    }
+  };
+}
