@@ -198,3 +198,23 @@ test('the claim panel lists the claim’s evidence, offers its citation hint as 
   await evidence.getByRole('listitem', { name: title }).getByRole('button', { name: title }).click();
   await expect(sources.viewer(NATO_CSV).getByRole('table', { name: 'Table nato-defence-expenditure-pct-gdp-2014-2024' })).toBeVisible();
 });
+
+test('an XLSX attachment opens as a table and a whole row can be picked; a damaged one is refused with one message', async ({ app }) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sources-xlsx-'));
+  const damaged = path.join(dir, 'damaged.xlsx');
+  writeFileSync(damaged, readFileSync(path.join(fixtures, 'tiny.xlsx')).subarray(0, 2000));
+  const sources = new SourcesPage(app);
+  await sources.open();
+  const title = 'NATO spending workbook';
+  await sources.createSource({ title, kind: 'Dataset' });
+  await sources.attach(title, [damaged]);
+  await expect(sources.detail(title).getByRole('alert')).toHaveText('damaged.xlsx is a damaged zip archive, not a readable XLSX workbook.');
+  await expect(sources.detail(title)).toContainText('No files attached.');
+  await sources.attach(title, [path.join(fixtures, 'tiny.xlsx')]);
+  await sources.attachments(title).getByRole('button', { name: 'Open tiny.xlsx', exact: true }).click();
+  const viewer = sources.viewer('tiny.xlsx');
+  await expect(viewer.getByRole('table', { name: 'Table Spending' })).toBeVisible();
+  await viewer.getByRole('button', { name: 'Pick row United Kingdom' }).click();
+  await expect(app.getByRole('group', { name: 'Picked for citing' })).toContainText('United Kingdom: 2015 2.031899571, 2016 2.088204876, Published 2024-06-17');
+  await expect(app.getByRole('group', { name: 'Picked for citing' })).toContainText('Spending · row United Kingdom');
+});
