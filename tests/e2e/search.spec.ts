@@ -108,3 +108,21 @@ test('the index is saved and, after a restart, loaded from disk instead of rebui
   await expect(third.results.filter({ hasText: /^Claim/ })).toHaveCount(1);
   await expect(third.dialog.getByRole('status', { name: 'Search index' })).toContainText('1 source updated since');
 });
+
+test('View › Search opens the dialog; typing there is not taken for reader shortcuts; Escape closes it', async ({ app }) => {
+  await openSample(app);
+  await app.getByRole('menuitem', { name: 'View' }).click();
+  await app.getByRole('menuitem', { name: 'Search…' }).click();
+  const dialog = searchDialog(app);
+  const box = dialog.getByRole('combobox', { name: 'Search documents, claims and notes' });
+  await expect(box).toBeFocused();
+  // Real key presses: c, n and t are the reader's claim, note and tag keys outside a text field.
+  await box.pressSequentially('continent');
+  await expect(box).toHaveValue('continent');
+  await box.fill('');
+  await box.pressSequentially('nato treaty');
+  await expect(dialog.getByRole('listbox', { name: 'Results' }).getByRole('option').first()).toContainText('treaty');
+  await expect(box).toHaveAttribute('aria-activedescendant', 'search-result-0');
+  await app.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});

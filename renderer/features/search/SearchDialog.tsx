@@ -199,6 +199,10 @@ function SearchModal() {
             } else if (e.key === 'ArrowUp') {
               e.preventDefault();
               setActive((a) => Math.max(a - 1, 0));
+            } else if (e.key === 'Escape') {
+              // A search field would clear itself on Escape first; here Escape closes the dialog at once.
+              e.preventDefault();
+              closeSearch();
             } else if (e.key === 'Enter') {
               e.preventDefault();
               const r = results[active];
