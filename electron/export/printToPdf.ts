@@ -24,7 +24,6 @@ export function printWindowOptions(partition: string) {
       webviewTag: false,
       webSecurity: true,
       spellcheck: false,
-      offscreen: true,
     },
   } as const;
 }
