@@ -8,6 +8,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
 import { expect, restartApp, test } from './fixtures.js';
+import { ReaderPage } from './pages/readerPage.js';
 import { ReportsPage } from './pages/reportsPage.js';
 
 // Opening the sample parses the article in a worker, and the report worker's first bibliography takes the citation
@@ -37,37 +38,25 @@ function expectQuotesAndVerdict(text: string) {
   expect(text).toMatch(new RegExp(`\\b${VERDICT}\\b`));
 }
 
+const TWO_PERCENT = 'NATO members’ defence spending is supposed to amount to 2% of GDP';
+
 /**
- * The claim panel's status control is another engineer's work in progress, so the test marks the rated claim
- * 'checked' straight in the app's IndexedDB (the data the report's export reads afresh): ClaimReview covers only
- * checked or published claims.
+ * ClaimReview covers only checked or published claims, and the sample's one verdict is on a claim still marked new:
+ * mark it checked the way an analyst would, in the reader (J moves between claims, Enter opens one) and the claim panel.
  */
 async function markRatedClaimChecked(page: Page): Promise<void> {
-  const changed = await page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('claimdesk');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const idb = open.result;
-          const tx = idb.transaction(['claims', 'verdicts'], 'readwrite');
-          const verdicts = tx.objectStore('verdicts').getAll();
-          let count = 0;
-          verdicts.onsuccess = () => {
-            for (const v of verdicts.result as Array<{ claimId: string }>) {
-              const get = tx.objectStore('claims').get(v.claimId);
-              get.onsuccess = () => {
-                tx.objectStore('claims').put({ ...get.result, status: 'checked' });
-                count += 1;
-              };
-            }
-          };
-          tx.oncomplete = () => (idb.close(), resolve(count));
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
-  expect(changed).toBe(1);
+  const reader = new ReaderPage(page);
+  for (let i = 0; i < 12 && !((await reader.status().textContent()) ?? '').includes(TWO_PERCENT); i++) {
+    const before = (await reader.status().textContent()) ?? '';
+    await page.keyboard.press('j');
+    await expect(reader.status()).not.toHaveText(before);
+  }
+  await expect(reader.status()).toContainText(TWO_PERCENT);
+  await page.keyboard.press('Enter');
+  await expect(reader.panel().getByLabel('Statement')).toHaveValue(TWO_PERCENT);
+  await reader.panel().getByLabel('Status').selectOption({ label: 'Checked' });
+  await reader.panel().getByRole('button', { name: 'Save claim' }).click();
+  await expect(reader.panel().getByRole('button', { name: 'Save claim' })).toBeDisabled();
 }
 
 function webAnnotationMusts() {
