@@ -111,6 +111,8 @@ export function DocumentReader(props: { documentId: string }) {
     return spansByTurn(turns ?? [], out);
   }, [document, turns, stops, notes, selectedClaimId, current, flash, selection, noteForm]);
 
+  const annotationsLoaded = useRef(false);
+  annotationsLoaded.current = appearances !== undefined && notes !== undefined;
   const offsetOf = useCallback((index: number) => turns?.[index]?.offset, [turns]);
   const spansRef = useRef(spans);
   spansRef.current = spans;
@@ -126,7 +128,8 @@ export function DocumentReader(props: { documentId: string }) {
       const list = listRef.current;
       if (!list) return;
       paintHighlights(list, (i) => spansRef.current.get(i), (i) => offsetRef.current(i));
-      if (firstPaint.current && list.querySelector('[data-turn-text]')) {
+      // First paint means the turns on screen with their highlights, so it waits for the annotations too.
+      if (firstPaint.current && annotationsLoaded.current && list.querySelector('[data-turn-text]')) {
         firstPaint.current = false;
         performance.mark('reader:painted');
         window.document.body.dataset.readerPainted = documentId;
@@ -202,13 +205,18 @@ export function DocumentReader(props: { documentId: string }) {
     [turns],
   );
 
-  // Honour reveal requests (search hits, compare cells, sources, the claim panel).
+  // Honour reveal requests (search hits, compare cells, sources, the claim panel), once each, and only when this
+  // document's own text and turns have loaded (the reader is reused when another document opens).
+  const handledReveal = useRef<number | undefined>(undefined);
+  const turnsReady = turns !== undefined && (turns.length === 0 || turns[0]!.documentId === documentId);
   useEffect(() => {
-    if (!reveal || reveal.documentId !== documentId || !turns || !document) return;
+    if (!reveal || reveal.documentId !== documentId || !turnsReady || document?.id !== documentId) return;
+    if (handledReveal.current === reveal.nonce) return;
+    handledReveal.current = reveal.nonce;
     setMode('read');
     scrollToOffset(reveal.start, reveal.end);
     setAnnounce(`Showing “${document.text.slice(reveal.start, reveal.end).slice(0, 120)}”`);
-  }, [reveal, documentId, turns === undefined, document === undefined, scrollToOffset]);
+  }, [reveal, documentId, turnsReady, document, scrollToOffset]);
 
   const clearSelection = () => {
     window.getSelection()?.removeAllRanges();

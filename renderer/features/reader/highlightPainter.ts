@@ -16,7 +16,7 @@ function textNodeOf(element: Element): Text | undefined {
  */
 export function paintHighlights(container: Element, spansOf: (turnIndex: number) => readonly PaintSpan[] | undefined, offsetOf: (turnIndex: number) => number | undefined): void {
   if (!canPaintHighlights) return;
-  const layers = new Map<HighlightLayer, Range[]>(HIGHLIGHT_LAYERS.map((l) => [l, []]));
+  const layers = new Map<HighlightLayer, StaticRange[]>(HIGHLIGHT_LAYERS.map((l) => [l, []]));
   for (const element of container.querySelectorAll('[data-turn-text]')) {
     const index = Number((element as HTMLElement).dataset.turnText);
     const spans = spansOf(index);
@@ -29,10 +29,10 @@ export function paintHighlights(container: Element, spansOf: (turnIndex: number)
       const start = Math.max(0, span.start - offset);
       const end = Math.min(length, span.end - offset);
       if (end <= start) continue;
-      const range = new Range();
-      range.setStart(node, start);
-      range.setEnd(node, end);
-      layers.get(span.layer)!.push(range);
+      // StaticRange, not Range: live Ranges are tracked by the document and updated on every DOM change, so the
+      // thousands a long scroll leaves behind (until GC) made each node Virtuoso removed cost milliseconds. We repaint
+      // after every change anyway, so nothing needs to keep these up to date.
+      layers.get(span.layer)!.push(new StaticRange({ startContainer: node, startOffset: start, endContainer: node, endOffset: end }));
     }
   }
   for (const [layer, ranges] of layers) {

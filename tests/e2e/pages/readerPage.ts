@@ -52,7 +52,16 @@ export class ReaderPage {
 
   /** The texts the reader paints in one highlight layer (CSS Custom Highlight API ranges). */
   painted(layer: string): Promise<string[]> {
-    return this.page.evaluate((name) => [...((CSS.highlights.get(name) as Set<AbstractRange> | undefined) ?? [])].map((r) => (r as Range).toString()), `cd-${layer}`);
+    return this.page.evaluate(
+      (name) =>
+        [...((CSS.highlights.get(name) as Set<AbstractRange> | undefined) ?? [])].map((r) => {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          return range.toString();
+        }),
+      `cd-${layer}`,
+    );
   }
 
   panel(): Locator {
