@@ -103,3 +103,43 @@ test('a database that will not open: a copy of it is kept as a backup, then the 
   await expect(backups.newestBackup()).toContainText('1 debate');
   await expect(backups.newestBackup()).toContainText('Verified');
 });
+
+test('a database from an older version is backed up as it was before the upgrade', async ({ app }) => {
+  // Leave a version-1 database behind (Dexie stores schema version 1 as IndexedDB version 10), with one debate.
+  await deleteLibrary(app);
+  await withAppClosed(app, (helper) =>
+    helper.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const req = indexedDB.open('claimdesk', 10);
+          req.onupgradeneeded = () => {
+            const db = req.result;
+            const debates = db.createObjectStore('debates', { keyPath: 'id' });
+            for (const index of ['date', 'kind', 'updatedAt']) debates.createIndex(index, index);
+            const people = db.createObjectStore('people', { keyPath: 'id' });
+            people.createIndex('name', 'name');
+            people.createIndex('aliases', 'aliases', { multiEntry: true });
+            const participants = db.createObjectStore('participants', { keyPath: 'id' });
+            participants.createIndex('debateId', 'debateId');
+            participants.createIndex('personId', 'personId');
+            db.createObjectStore('settings', { keyPath: 'key' });
+            const at = '2016-08-01T10:00:00.000Z';
+            debates.put({ id: 'deb_old', title: 'Hustings kept by an old version', kind: 'hustings', createdAt: at, updatedAt: at });
+            people.put({ id: 'per_old', name: 'Owen Smith', aliases: [], createdAt: at, updatedAt: at });
+          };
+          req.onsuccess = () => {
+            req.result.close();
+            resolve();
+          };
+          req.onerror = () => reject(req.error);
+        }),
+    ),
+  );
+  await returnToApp(app);
+  await expect(app.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Hustings kept by an old version/ })).toBeVisible();
+  const backups = new BackupsPage(app);
+  await backups.openBackups();
+  await expect(backups.newestBackup()).toContainText('Before a database upgrade');
+  await expect(backups.newestBackup()).toContainText('1 debate, 1 person');
+  await expect(backups.newestBackup()).toContainText('Verified');
+});

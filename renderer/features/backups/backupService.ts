@@ -29,6 +29,7 @@ export const openBackupsDialog = (dialog: BackupsState['dialog']) => useBackupsS
 
 const PROFILE_KEY = 'claimdesk.profileId';
 const DECLINED_KEY = 'backups.recoveryDeclinedAt';
+const IN_USE_KEY = 'backups.databaseInUseSince';
 /** Default time between automatic backups while there are changes. */
 export const DEFAULT_INTERVAL_MS = 5 * 60 * 1000;
 
@@ -154,6 +155,7 @@ function resetUndo() {
 export async function replaceLibrary(snapshot: ProjectSnapshot, files: Map<string, Uint8Array>, label: string): Promise<void> {
   for (const bytes of files.values()) await request('vaultPut', { bytes });
   await writeSnapshot(store, snapshot, label);
+  await markInUse();
   resetUndo();
   dirty = false;
   const ui = useUiStore.getState();
@@ -187,14 +189,27 @@ async function goodBackups(): Promise<BackupEntry[]> {
 
 /** After the database opened: if it is empty while good backups exist, offer the newest. */
 export async function checkForRecovery(): Promise<void> {
-  if (!holdsNoWork(await readSnapshot(store))) return;
+  // A database that has been in use carries this mark: if its library is empty, the user emptied it. A database
+  // without it was just created, which for someone with backups means the old one was lost.
+  if (await db.settings.get(IN_USE_KEY)) return;
+  // Counting is cheap on a large library; reading every table at each start would not be.
+  for (const table of SNAPSHOT_TABLES) {
+    const count = table === 'scales' ? await db.scales.filter((s) => !s.builtIn).count() : await db.tableOf(table).count();
+    if (count > 0) return markInUse();
+  }
   const offer = await goodBackups().catch(() => []);
   if (offer.length > 0) useBackupsStore.setState({ recoveryOffer: offer });
+  else await markInUse();
+}
+
+async function markInUse(): Promise<void> {
+  await db.settings.put({ key: IN_USE_KEY, value: new Date().toISOString() });
 }
 
 /** The user chose to start empty: do not ask again about backups made before now. */
 export async function declineRecovery(): Promise<void> {
   await db.settings.put({ key: DECLINED_KEY, value: new Date().toISOString() });
+  await markInUse();
   useBackupsStore.setState({ recoveryOffer: undefined });
 }
 
