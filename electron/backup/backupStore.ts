@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { readBundle } from '../../shared/bundle/bundle.js';
 import { BACKUP_REASONS, type BackupEntry, type BackupReason } from '../../shared/contract.js';
 import { SNAPSHOT_TABLES, type TableName } from '../../shared/model.js';
+import { writeFileAtomic } from '../files/writeFileAtomic.js';
 
 /** A backup that could not be written or read; `message` is for the user as it is. */
 export class BackupError extends Error {
@@ -20,24 +21,6 @@ export const DEFAULT_ROTATION: RotationPolicy = { keepRecent: 10, keepDaily: 14 
 const ID_PATTERN = /^backup-\d{8}T\d{9}Z-[a-z-]+-[0-9a-f]{8}$/;
 const EXT = '.claimdesk';
 const META = '.json';
-
-/** Writes a file so that a crash leaves either the old state or the whole new file: temp file, fsync, rename. */
-async function writeAtomic(target: string, data: Uint8Array | string): Promise<void> {
-  const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-  const handle = await open(temp, 'wx');
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temp, target);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-}
 
 /** Flushes the folder entry so the rename itself survives a power cut (a no-op where folders cannot be opened). */
 async function syncDir(dir: string): Promise<void> {
@@ -85,7 +68,7 @@ export class BackupStore {
     const createdAt = this.now();
     const id = `backup-${stampOf(createdAt)}-${reason}-${randomBytes(4).toString('hex')}`;
     const file = this.fileFor(id, EXT);
-    await writeAtomic(file, bytes);
+    await writeFileAtomic(file, bytes);
     await syncDir(this.root);
     const entry: BackupEntry = { id, createdAt: createdAt.toISOString(), reason, size: bytes.byteLength, counts: emptyCounts(), verified: false, ...(profileId ? { profileId } : {}) };
     try {
@@ -97,7 +80,7 @@ export class BackupStore {
     } catch {
       entry.verified = false;
     }
-    await writeAtomic(this.fileFor(id, META), JSON.stringify(entry, null, 2));
+    await writeFileAtomic(this.fileFor(id, META), JSON.stringify(entry, null, 2));
     await syncDir(this.root);
     await this.rotate();
     return entry;

@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { sha256Hex } from '../../shared/contract.js';
+import { writeFileAtomic } from '../files/writeFileAtomic.js';
 
 /**
  * Content-addressed file storage under the user-data folder: bytes are stored once under their SHA-256 and read
@@ -20,21 +21,8 @@ export class FileVault {
     const target = this.pathFor(hash);
     if (await this.exists(target)) return { hash, size: bytes.byteLength, existed: true };
     await mkdir(path.dirname(target), { recursive: true });
-    // Write to a temp file and rename, so a crash never leaves a half-written file under a valid hash.
-    const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
-      await rename(temp, target);
-    } catch (error) {
-      await unlink(temp).catch(() => undefined);
-      throw error;
-    }
+    // Atomic, so a crash never leaves a half-written file under a valid hash.
+    await writeFileAtomic(target, bytes);
     return { hash, size: bytes.byteLength, existed: false };
   }
 
