@@ -66,7 +66,7 @@ export const exportCommand: CliCommand = {
         generatedAt: bundle.manifest.createdAt,
       });
     } catch (error) {
-      if (error instanceof ExportError) throw new UsageError(error.message.replace('set the organisation URL', 'pass --org-url'));
+      if (error instanceof ExportError) throw new UsageError(error.message);
       throw error;
     }
     await writeFile(out, bytes);

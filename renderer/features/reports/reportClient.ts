@@ -18,7 +18,7 @@ function reportWorker(): Worker {
     if (!waiting) return;
     pending.delete(result.id);
     if (result.ok) waiting.resolve(result);
-    else waiting.reject(result.refused ? new ExportRefused(result.message) : new Error(result.message));
+    else waiting.reject(result.refused ? new ExportRefused(result.reason ?? 'no-checked-claims', result.message) : new Error(result.message));
   });
   return worker;
 }

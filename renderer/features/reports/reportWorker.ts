@@ -2,6 +2,7 @@ import { reportHtml } from '../../../shared/exports/reportHtml.js';
 import { buildReport, type ReportModel, type ReportOptions } from '../../../shared/exports/reportModel.js';
 import type { ProjectSnapshot } from '../../../shared/model.js';
 import { exportBytes, ExportRefused, type AppExport } from './exportFormats.js';
+import type { ExportRefusal } from '../../../shared/exports/exportData.js';
 
 /** What the window asks the report worker for. */
 export type ReportJob =
@@ -11,7 +12,7 @@ export type ReportJob =
 
 export type ReportJobResult =
   | { id: number; ok: true; model?: ReportModel; html?: string; bytes?: Uint8Array }
-  | { id: number; ok: false; message: string; refused: boolean };
+  | { id: number; ok: false; message: string; refused: boolean; reason?: ExportRefusal };
 
 // The citation library formats the first bibliography slowly (seconds), so reports are built here, off the window's
 // thread: the builder stays responsive while the preview and exports are made.
@@ -26,7 +27,7 @@ self.addEventListener('message', (event: MessageEvent<ReportJob>) => {
       const bytes = await exportBytes(job.snapshot, job.format, job.options);
       post({ id: job.id, ok: true, bytes }, [bytes.buffer as ArrayBuffer]);
     } catch (error) {
-      post({ id: job.id, ok: false, message: error instanceof Error ? error.message : String(error), refused: error instanceof ExportRefused });
+      post({ id: job.id, ok: false, message: error instanceof Error ? error.message : String(error), refused: error instanceof ExportRefused, ...(error instanceof ExportRefused ? { reason: error.reason } : {}) });
     }
   })();
 });
