@@ -25,6 +25,8 @@ export function structureTranscript(text: string, opts: TranscriptOptions): Pars
 
   let cur: { speaker: string | null; kind: ParsedTurn['kind']; text: string; start?: number } | null = null;
   let lastSpeaker: string | null | undefined;
+  // The label as written (MARSH, HELEN MARSH): kept on each turn so the review screen can split merged aliases apart.
+  let lastLabel: string | undefined;
   let pendingStart: number | undefined;
   let newParagraph = true;
 
@@ -32,6 +34,7 @@ export function structureTranscript(text: string, opts: TranscriptOptions): Pars
     if (cur && cur.text.trim()) {
       const turn: ParsedTurn = { speaker: cur.speaker, kind: cur.kind, text: cur.text.trim() };
       if (cur.start !== undefined) turn.start = cur.start;
+      if (cur.speaker !== null && lastLabel !== undefined) turn.metadata = { label: lastLabel };
       turns.push(turn);
     }
     cur = null;
@@ -73,7 +76,9 @@ export function structureTranscript(text: string, opts: TranscriptOptions): Pars
         break;
       case 'label': {
         const speaker = registry.resolve(line.label);
+        flush();
         lastSpeaker = speaker;
+        lastLabel = line.label.trim();
         openSpeech(speaker, takeStart(line.start));
         if (line.rest) appendSpeech(line.rest);
         break;

@@ -71,3 +71,23 @@ test('importing the same file twice is noticed, and a known speaker is matched t
   const match = importer.review().getByRole('combobox', { name: /^Person in library for/ }).first();
   await expect(match.locator('option:checked')).toContainText('(suggested)');
 });
+
+test('a speaker the importer merged can be split apart on the review screen', async ({ app }) => {
+  const importer = new ImportPage(app);
+  await importer.open();
+  await importer.chooseFiles([path.join(fixtures, 'labels-colon.txt')]);
+  const review = importer.review();
+  const speakers = review.getByRole('table', { name: /Speakers/ });
+  await expect(speakers.getByRole('row')).toHaveCount(4);
+  await review.getByRole('combobox', { name: 'Split off from Helen Marsh' }).selectOption({ label: 'Turns labelled MARSH (1)' });
+  await expect(speakers.getByRole('row')).toHaveCount(5);
+  await expect(review.getByRole('textbox', { name: 'Name of MARSH' })).toHaveValue('MARSH');
+  await review.getByRole('textbox', { name: 'Name of MARSH' }).fill('Marsh (panelist)');
+  await importer.save();
+  await expect(importer.fileRow('labels-colon.txt')).toContainText('Saved 1 document');
+  await app.getByRole('button', { name: 'Close' }).click();
+  await app.getByRole('button', { name: '← Back to debate' }).click();
+  const participants = app.getByRole('table', { name: 'Participants' });
+  await expect(participants.getByRole('row', { name: /Marsh \(panelist\)/ })).toBeVisible();
+  await expect(participants.getByRole('row', { name: /Helen Marsh/ })).toBeVisible();
+});

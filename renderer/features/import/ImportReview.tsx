@@ -7,6 +7,7 @@ import { db } from '../../db/database.js';
 import { store } from '../../db/store.js';
 import { useUiStore } from '../../state/uiStore.js';
 import { useImportStore, type ImportJob } from './importStore.js';
+import { speakerLabels, splitSpeaker } from '../../../shared/import/splitSpeaker.js';
 
 const PREVIEW_TURNS = 40;
 
@@ -28,7 +29,7 @@ function formatTime(seconds: number | undefined): string {
  */
 export function ImportReview(props: { job: ImportJob }) {
   const { job } = props;
-  const parsed = job.result!.documents[job.reviewIndex]!;
+  const [parsed, setParsed] = useState(() => job.result!.documents[job.reviewIndex]!);
   const targetDebateId = useImportStore((s) => s.targetDebateId);
   const people = useLiveQuery(() => db.people.orderBy('name').toArray(), []);
   const debates = useLiveQuery(() => db.debates.toArray(), []);
@@ -89,6 +90,17 @@ export function ImportReview(props: { job: ImportJob }) {
     } finally {
       setSaving(false);
     }
+  }
+
+  function splitOff(parsedId: string, label: string) {
+    const { doc, newId } = splitSpeaker(parsed, parsedId, label);
+    if (newId === parsedId) return;
+    setParsed(doc);
+    setDecisions((all) => {
+      const from = all.find((d) => d.parsedId === parsedId);
+      const updated = all.map((d) => (d.parsedId === parsedId ? { ...d, aliases: d.aliases.filter((a) => a !== label) } : d));
+      return [...updated, { parsedId: newId, name: label, aliases: [], role: from?.role ?? 'candidate' }];
+    });
   }
 
   const counts = new Map<string, number>();
@@ -163,6 +175,7 @@ export function ImportReview(props: { job: ImportJob }) {
               <th scope="col">Party</th>
               <th scope="col">Person in library</th>
               <th scope="col">Merge into</th>
+              <th scope="col">Split off</th>
             </tr>
           </thead>
           <tbody>
@@ -215,6 +228,18 @@ export function ImportReview(props: { job: ImportJob }) {
                         </option>
                       ))}
                   </select>
+                </td>
+                <td>
+                  {speakerLabels(parsed, d.parsedId).length > 1 ? (
+                    <select aria-label={`Split off from ${d.name}`} value="" onChange={(e) => e.target.value && splitOff(d.parsedId, e.target.value)}>
+                      <option value="">Keep together</option>
+                      {speakerLabels(parsed, d.parsedId).map((l) => (
+                        <option key={l.label} value={l.label}>
+                          Turns labelled {l.label} ({l.turns})
+                        </option>
+                      ))}
+                    </select>
+                  ) : null}
                 </td>
               </tr>
             ))}
