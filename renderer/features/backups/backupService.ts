@@ -95,6 +95,11 @@ export async function backupNow(reason: BackupReason, options: { force?: boolean
   return run;
 }
 
+/** Resolves when the backup being written (if any) has finished, so an import never overtakes its own backup. */
+export async function backupSettled(): Promise<void> {
+  if (writing) await writing.catch(() => undefined);
+}
+
 /** Backs up, telling the user only when it fails (an automatic backup must not interrupt work). */
 function backupQuietly(reason: BackupReason): Promise<BackupEntry | undefined> {
   return backupNow(reason).catch((error: unknown) => {

@@ -8,6 +8,7 @@ import { store } from '../../db/store.js';
 import { useUiStore } from '../../state/uiStore.js';
 import { useImportStore, type ImportJob } from './importStore.js';
 import { speakerLabels, splitSpeaker } from '../../../shared/import/splitSpeaker.js';
+import { backupSettled } from '../backups/backupService.js';
 
 const PREVIEW_TURNS = 40;
 
@@ -67,6 +68,8 @@ export function ImportReview(props: { job: ImportJob }) {
     setSaving(true);
     setError(undefined);
     try {
+      // The backup started when the files were added must be on disk before the import changes anything.
+      await backupSettled();
       const stored = await request('vaultPut', { bytes: job.bytes! });
       const saved = await saveImportedDocument(store, {
         parsed,
