@@ -6,6 +6,7 @@ import { db } from '../../db/database.js';
 import { store } from '../../db/store.js';
 import { Modal } from '../shell/Modal.js';
 import { useUiStore } from '../../state/uiStore.js';
+import { FormFooter } from '../shell/FormFooter.js';
 
 /** Create or edit a debate: title, date, venue, kind. */
 export function DebateFormDialog(props: { debateId?: string }) {
@@ -66,19 +67,7 @@ function DebateForm(props: { debateId?: string; initial?: DebateInput; onClose: 
             ))}
           </select>
         </label>
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            {props.debateId ? 'Save debate' : 'Create debate'}
-          </button>
-        </div>
+        <FormFooter error={error} submitLabel={props.debateId ? 'Save debate' : 'Create debate'} onCancel={props.onClose} />
       </form>
     </Modal>
   );

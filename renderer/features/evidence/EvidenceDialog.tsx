@@ -8,6 +8,7 @@ import { useUiStore } from '../../state/uiStore.js';
 import { Modal } from '../shell/Modal.js';
 import { SOURCE_KIND_LABELS } from '../sources/SourceFormDialog.js';
 import { sourceTitle } from '../sources/sourceFilters.js';
+import { FormFooter } from '../shell/FormFooter.js';
 
 export const RELATION_LABELS: Record<EvidenceRelation, string> = { supports: 'Supports', contradicts: 'Contradicts', context: 'Context' };
 
@@ -166,19 +167,7 @@ export function EvidenceDialog(props: { claimId?: string; sourceId?: string; lin
             <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={3} />
           </label>
         </div>
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Save evidence
-          </button>
-        </div>
+        <FormFooter error={error} submitLabel="Save evidence" onCancel={props.onClose} />
       </form>
     </Modal>
   );

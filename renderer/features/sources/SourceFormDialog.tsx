@@ -5,6 +5,7 @@ import { store } from '../../db/store.js';
 import { useUiStore } from '../../state/uiStore.js';
 import { Modal } from '../shell/Modal.js';
 import { dateText, namesText, parseDate, parseNames } from './sourceFilters.js';
+import { FormFooter } from '../shell/FormFooter.js';
 
 export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
   report: 'Report',
@@ -115,19 +116,7 @@ export function SourceFormDialog(props: { source?: Source; initialTitle?: string
             <textarea value={reliability} onChange={(e) => setReliability(e.target.value)} rows={3} />
           </label>
         </div>
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            {props.source ? 'Save source' : 'Create source'}
-          </button>
-        </div>
+        <FormFooter error={error} submitLabel={props.source ? 'Save source' : 'Create source'} onCancel={props.onClose} />
       </form>
     </Modal>
   );
