@@ -33,7 +33,9 @@ export function sampleCommand(sampleDir?: string): CliCommand {
       const out = options.get('--out');
       if (!out) throw new UsageError('--out is missing; usage: sample --out FILE.claimdesk');
       const dir = sampleDir ?? findSampleDir();
-      const files = await Promise.all(SAMPLE_FILES.map(async (name) => ({ name, bytes: new Uint8Array(await readFile(path.join(dir, name))) })));
+      // One at a time, in order, so a broken installation always reports the same (first) missing file.
+      const files: { name: string; bytes: Uint8Array }[] = [];
+      for (const name of SAMPLE_FILES) files.push({ name, bytes: new Uint8Array(await readFile(path.join(dir, name))) });
       const vault = new Map<string, Uint8Array>();
       const store = new MemoryStore();
       await buildSampleProject(store, {
