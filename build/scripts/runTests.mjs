@@ -1,6 +1,7 @@
 // `npm test`: every suite — type checks, lint, unit (Vitest), browser e2e (Playwright in Chromium, against the
 // browser preview and the real handlers), and the Electron smoke test — then one line `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +21,18 @@ function step(title, command, args, env = {}) {
   console.log(`\n── ${title} ──`);
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   return result.status === 0;
+}
+
+/** A free port on 127.0.0.1 for the preview server, so a busy default port never stops the suite. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 function gate(title, command, args) {
@@ -56,17 +69,23 @@ if (existsSync(vitestJson)) {
 
 function playwright(title, config, env) {
   const json = path.join(work, `${path.basename(path.dirname(config))}.json`);
-  step(title, npx, ['playwright', 'test', '-c', config, '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_FILE: json, ...env });
+  const ok = step(title, npx, ['playwright', 'test', '-c', config, '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_FILE: json, ...env });
   if (!existsSync(json)) {
     failed += 1;
     problems.push(`${title} did not report`);
     return;
   }
-  const stats = JSON.parse(readFileSync(json, 'utf8')).stats;
+  const report = JSON.parse(readFileSync(json, 'utf8'));
+  const stats = report.stats;
   passed += stats.expected + (stats.flaky ?? 0);
   failed += stats.unexpected;
   skipped += stats.skipped;
   if (stats.unexpected > 0) problems.push(title);
+  // A suite that could not run (its server did not start, a config error) reports no failed test but still failed.
+  if (!ok && stats.unexpected === 0) {
+    failed += 1;
+    problems.push(`${title} could not run${report.errors?.[0]?.message ? `: ${report.errors[0].message.split('\n')[0]}` : ''}`);
+  }
 }
 
 if (built) {
@@ -77,7 +96,8 @@ if (built) {
     problems.push('no Chromium for the e2e tests');
   } else {
     console.log(`\nUsing Chromium at ${chromium}`);
-    playwright('end-to-end tests (browser preview in Chromium)', 'tests/e2e/playwright.config.ts', { CLAIMDESK_CHROMIUM: chromium });
+    const port = process.env.CLAIMDESK_E2E_PORT ?? String(await freePort());
+    playwright('end-to-end tests (browser preview in Chromium)', 'tests/e2e/playwright.config.ts', { CLAIMDESK_CHROMIUM: chromium, CLAIMDESK_E2E_PORT: port });
   }
   const electron = findElectron(root);
   if ('missing' in electron) {
