@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { createSource, describeLocator, removeEvidence } from '../../../shared/domain/sources.js';
+import { createSource, removeEvidence } from '../../../shared/domain/sources.js';
 import type { EvidenceLink } from '../../../shared/model.js';
 import { findCitationHints, type CitationHint } from '../../../shared/sources/citationHints.js';
 import { db } from '../../db/database.js';
@@ -10,6 +10,7 @@ import { sourceTitle } from '../sources/sourceFilters.js';
 import { useSourcesUi } from '../sources/sourcesUi.js';
 import { EvidenceDialog, RELATION_LABELS } from './EvidenceDialog.js';
 import '../sources/sources.css';
+import { EvidenceDetails } from './EvidenceDetails.js';
 
 /** How far either side of an appearance the document is read for phrases such as "according to a NATO report". */
 const HINT_CONTEXT = 200;
@@ -70,10 +71,7 @@ export function ClaimEvidence({ claimId }: { claimId: string }) {
                 {source ? sourceTitle(source) : 'A deleted source'}
               </button>
             </div>
-            {describeLocator(link.locator) && <div className="muted small">{describeLocator(link.locator)}</div>}
-            {(link.edition || link.figureYear) && <div className="small">{[link.edition, link.figureYear && `figure for ${link.figureYear}`].filter(Boolean).join(' · ')}</div>}
-            {link.excerpt && <blockquote className="excerpt">{link.excerpt}</blockquote>}
-            {link.note && <p className="small pre-wrap">{link.note}</p>}
+            <EvidenceDetails link={link} />
             <span className="row-actions">
               <button type="button" onClick={() => setDialog({ link })}>
                 Edit

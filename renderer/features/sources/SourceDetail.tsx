@@ -15,6 +15,7 @@ import { SourceFormDialog, SOURCE_KIND_LABELS } from './SourceFormDialog.js';
 import { issuedText, namesText, sourceTitle } from './sourceFilters.js';
 import { useSourcesUi } from './sourcesUi.js';
 import { TableViewer, type ViewerPick } from './TableViewer.js';
+import { EvidenceDetails } from '../evidence/EvidenceDetails.js';
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -250,10 +251,7 @@ export function SourceDetail(props: { source: Source; library: Source[] }) {
                   {claim?.text ?? 'A deleted claim'}
                 </button>
               </div>
-              {describeLocator(link.locator) && <div className="muted small">{describeLocator(link.locator)}</div>}
-              {(link.edition || link.figureYear) && <div className="small">{[link.edition, link.figureYear && `figure for ${link.figureYear}`].filter(Boolean).join(' · ')}</div>}
-              {link.excerpt && <blockquote className="excerpt">{link.excerpt}</blockquote>}
-              {link.note && <p className="small pre-wrap">{link.note}</p>}
+              <EvidenceDetails link={link} />
               <span className="row-actions">
                 {link.locator.attachmentHash && (
                   <button type="button" onClick={() => useSourcesUi.getState().openAttachment(source.id, link.locator.attachmentHash!, link.locator)}>
