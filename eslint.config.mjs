@@ -12,7 +12,7 @@ const zone = (files, patterns, why) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'build/**/*.mjs', '*.config.*', 'tests/fixtures/**'] },
+  { ignores: ['dist/**', 'dist-*/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'build/**/*.mjs', '*.config.*', 'tests/fixtures/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -61,7 +61,7 @@ export async function runCommand(command: MenuCommand): Promise<void> {
     case 'file:import':
       return useImportStore.getState().openImport(ui.selectedDebateId);
     case 'view:search':
-      ui.notify('That arrives with a later version of Claimdesk.');
+      // The search dialog registers this command when it mounts; until then there is nothing to open.
       return;
   }
 }
