@@ -31,6 +31,8 @@ export interface UiState {
   selectedDebateId: string | undefined;
   /** The claim shown in the side panel. */
   selectedClaimId: string | undefined;
+  /** The note or tag shown in the side panel; never set together with a claim. */
+  selectedNoteId: string | undefined;
   reveal: RevealTarget | undefined;
   /** The document open in the reader, if any. */
   openDocumentId: string | undefined;
@@ -44,6 +46,7 @@ export interface UiActions {
   selectDebate(id: string | undefined): void;
   openDocument(id: string | undefined): void;
   selectClaim(id: string | undefined): void;
+  selectNote(id: string | undefined): void;
   /** Opens a document at an exact span (from search, a claim, a compare cell, a source). */
   revealSpan(target: { documentId: string; debateId: string; start: number; end: number }): void;
   toggleSidePanel(): void;
@@ -54,7 +57,7 @@ export interface UiActions {
 }
 
 export function createInitialUiState(): UiState {
-  return { section: 'debates', selectedDebateId: undefined, selectedClaimId: undefined, reveal: undefined, openDocumentId: undefined, sidePanelOpen: true, dialog: undefined, toasts: [] };
+  return { section: 'debates', selectedDebateId: undefined, selectedClaimId: undefined, selectedNoteId: undefined, reveal: undefined, openDocumentId: undefined, sidePanelOpen: true, dialog: undefined, toasts: [] };
 }
 
 let toastCounter = 0;
@@ -64,7 +67,9 @@ export const useUiStore = create<UiState & UiActions>()((set) => ({
   selectDebate: (id) => set((s) => (s.selectedDebateId === id ? {} : { selectedDebateId: id, openDocumentId: undefined })),
   openDocument: (id) => set({ openDocumentId: id }),
   setSection: (section) => set({ section }),
-  selectClaim: (id) => set({ selectedClaimId: id }),
+  // The side panel shows one thing: choosing a claim puts away the note, and the other way round.
+  selectClaim: (id) => set((s) => ({ selectedClaimId: id, selectedNoteId: id === undefined ? s.selectedNoteId : undefined })),
+  selectNote: (id) => set((s) => ({ selectedNoteId: id, selectedClaimId: id === undefined ? s.selectedClaimId : undefined })),
   revealSpan: ({ documentId, debateId, start, end }) =>
     set((s) => ({ section: 'debates', selectedDebateId: debateId, openDocumentId: documentId, reveal: { documentId, start, end, nonce: (s.reveal?.nonce ?? 0) + 1 } })),
   toggleSidePanel: () => set((s) => ({ sidePanelOpen: !s.sidePanelOpen })),

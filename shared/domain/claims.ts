@@ -175,9 +175,13 @@ export async function saveScale(store: Store, draft: ScaleDraft): Promise<Verdic
   });
 }
 
+function emptyBodyMessage(kind: Note['kind']): string {
+  return kind === 'tag' ? 'A tag needs a name.' : 'A note needs some text.';
+}
+
 /** Adds a note or a tag on a span. */
-export async function createNote(store: Store, span: Span, kind: 'note' | 'tag', body: string): Promise<Note> {
-  if (!body.trim()) throw new ValidationError(kind === 'tag' ? 'A tag needs a name.' : 'A note needs some text.');
+export async function createNote(store: Store, span: Span, kind: Note['kind'], body: string): Promise<Note> {
+  if (!body.trim()) throw new ValidationError(emptyBodyMessage(kind));
   return store.transaction(`Add ${kind}`, async (tx) => {
     const document = await tx.get('documents', span.documentId);
     if (!document) throw new ValidationError('That document no longer exists.');
@@ -185,6 +189,44 @@ export async function createNote(store: Store, span: Span, kind: 'note' | 'tag',
     const note: Note = { id: newId('not_'), documentId: span.documentId, anchor: createAnchor(document.text, span.start, span.end, document.version), state: 'anchored', kind, body: body.trim(), createdAt: now, updatedAt: now };
     await tx.put('notes', note);
     return note;
+  });
+}
+
+/** What the note panel can change; the span stays where it was anchored. */
+export type NotePatch = Partial<Pick<Note, 'body' | 'kind'>>;
+
+/**
+ * The kind of a note as stored, read first so validation and the undo label ("Edit tag", "Delete note") name what
+ * the user is looking at. A read-only transaction records no undo step.
+ */
+async function storedKind(store: Store, noteId: string): Promise<Note['kind']> {
+  const kind = await store.transaction('Read note', async (tx) => (await tx.get('notes', noteId))?.kind);
+  if (!kind) throw new ValidationError('That note no longer exists.');
+  return kind;
+}
+
+/** Changes a note's text or turns a note into a tag (and back); saving what is already there writes nothing. */
+export async function updateNote(store: Store, noteId: string, patch: NotePatch): Promise<Note> {
+  const kind = await storedKind(store, noteId);
+  if (patch.body !== undefined && !patch.body.trim()) throw new ValidationError(emptyBodyMessage(patch.kind ?? kind));
+  return store.transaction(`Edit ${kind}`, async (tx) => {
+    const note = await tx.get('notes', noteId);
+    if (!note) throw new ValidationError('That note no longer exists.');
+    const body = patch.body?.trim() ?? note.body;
+    const nextKind = patch.kind ?? note.kind;
+    if (body === note.body && nextKind === note.kind) return note;
+    const updated: Note = { ...note, body, kind: nextKind, updatedAt: nowIso() };
+    await tx.put('notes', updated);
+    return updated;
+  });
+}
+
+/** Deletes a note or tag; undo brings it back with its anchor. */
+export async function deleteNote(store: Store, noteId: string): Promise<void> {
+  const kind = await storedKind(store, noteId);
+  await store.transaction(`Delete ${kind}`, async (tx) => {
+    if (!(await tx.get('notes', noteId))) throw new ValidationError('That note no longer exists.');
+    await tx.delete('notes', noteId);
   });
 }
 

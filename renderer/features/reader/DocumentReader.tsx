@@ -335,6 +335,7 @@ export function DocumentReader(props: { documentId: string }) {
     else if (hit?.kind === 'note') {
       const note = notes?.find((n) => n.id === hit.id);
       if (note) setAnnounce(`${note.kind === 'tag' ? 'Tag' : 'Note'}: ${note.body}`);
+      useUiStore.getState().selectNote(hit.id);
     }
   };
 

@@ -2,11 +2,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db/database.js';
 import { useUiStore } from '../../state/uiStore.js';
 import { ClaimPanel } from '../claims/ClaimPanel.js';
+import { NotePanel } from '../notes/NotePanel.js';
 
 /** The side panel: details of what is selected. */
 export function SidePanel() {
   const debateId = useUiStore((s) => s.selectedDebateId);
   const claimId = useUiStore((s) => s.selectedClaimId);
+  const noteId = useUiStore((s) => s.selectedNoteId);
   const counts = useLiveQuery(async () => {
     if (!debateId) return undefined;
     const [participants, documents] = await Promise.all([db.participants.where('debateId').equals(debateId).count(), db.documents.where('debateId').equals(debateId).count()]);
@@ -17,6 +19,8 @@ export function SidePanel() {
       <h2>Details</h2>
       {claimId ? (
         <ClaimPanel claimId={claimId} />
+      ) : noteId ? (
+        <NotePanel noteId={noteId} />
       ) : counts ? (
         <dl className="facts">
           <dt>Participants</dt>

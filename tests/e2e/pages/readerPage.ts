@@ -42,6 +42,27 @@ export class ReaderPage {
     await expect(this.selectionToolbar()).toBeVisible();
   }
 
+  /** Clicks in the middle of these words, as a user pointing at a highlight would (the caret lands inside them). */
+  async clickOn(words: string): Promise<void> {
+    const item = await this.turnWith(words);
+    const box = await item.evaluate((el, w) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(w);
+        if (at < 0) continue;
+        // One character in the middle of the words, so a wrapped line never puts the point outside them.
+        const range = document.createRange();
+        const middle = at + Math.floor(w.length / 2);
+        range.setStart(node, middle);
+        range.setEnd(node, middle + 1);
+        const rect = range.getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+      throw new Error(`not found: ${w}`);
+    }, words);
+    await this.page.mouse.click(box.x, box.y);
+  }
+
   selectionToolbar(): Locator {
     return this.page.getByRole('toolbar', { name: 'Selection' });
   }
@@ -66,6 +87,11 @@ export class ReaderPage {
 
   panel(): Locator {
     return this.page.getByRole('complementary', { name: 'Details' }).getByRole('region', { name: 'Claim' });
+  }
+
+  /** The selected note or tag in the side panel. */
+  notePanel(): Locator {
+    return this.page.getByRole('complementary', { name: 'Details' }).getByRole('region', { name: 'Note details' });
   }
 
   verdictForm(): Locator {
