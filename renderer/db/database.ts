@@ -1,4 +1,4 @@
-import { Dexie, type Table } from 'dexie';
+import { Dexie, liveQuery, type Table } from 'dexie';
 import type {
   Appearance,
   Claim,
@@ -61,3 +61,13 @@ export class ClaimdeskDb extends Dexie {
 }
 
 export const db = new ClaimdeskDb();
+
+/**
+ * Runs `querier` now, and again whenever a write may have changed its answer: writes in this window, and in any
+ * other window or worker of the app (Dexie tells them apart by BroadcastChannel). Returns the unsubscribe function.
+ * For code outside React (the search worker); components use useLiveQuery.
+ */
+export function observeQuery<T>(querier: () => Promise<T>, onValue: (value: T) => void, onError: (error: unknown) => void): () => void {
+  const subscription = liveQuery(querier).subscribe({ next: onValue, error: onError });
+  return () => subscription.unsubscribe();
+}

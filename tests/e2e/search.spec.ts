@@ -66,8 +66,12 @@ test('prefix and typo search, a claim hit selects the claim, and the speaker fil
 
   // Status narrows to claims: the Smith promise is "new".
   await dialog.getByLabel('Status').selectOption('new');
-  await expect(results.first()).toBeVisible();
-  for (const text of await results.allInnerTexts()) expect(text.startsWith('Claim')).toBe(true);
+  // The results refresh when the worker answers: until then the previous list is still on screen.
+  await expect(async () => {
+    const texts = await results.allInnerTexts();
+    expect(texts.length).toBeGreaterThan(0);
+    for (const text of texts) expect(text.startsWith('Claim')).toBe(true);
+  }).toPass();
   await dialog.getByLabel('Status').selectOption('');
   await dialog.getByLabel('Speaker').selectOption('');
   // The verdict filter: only the 2% claim has a verdict (True) in the sample.

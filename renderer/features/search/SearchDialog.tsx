@@ -6,24 +6,13 @@ import { db } from '../../db/database.js';
 import { useUiStore } from '../../state/uiStore.js';
 import { onCommand } from '../shell/commands.js';
 import { Modal } from '../shell/Modal.js';
-import { closeSearch, currentSources, openSearch, searchLibrary, startSearchIndex, syncWith, useSearchStore } from './searchService.js';
+import { closeSearch, openSearch, searchLibrary, startSearchIndexSoon, useSearchStore } from './searchService.js';
 import './search.css';
-
-/** Keeps the index in step with the records: loads the saved index, then applies every change the live query sees. */
-function useSearchIndexer(): void {
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    void startSearchIndex().then(() => setReady(true));
-  }, []);
-  const current = useLiveQuery(() => (ready ? currentSources() : undefined), [ready]);
-  useEffect(() => {
-    if (current) syncWith(current);
-  }, [current]);
-}
 
 /** Full-text search over documents, claims and notes: Ctrl+K or View › Search. Mounted once in App. */
 export function SearchDialog() {
-  useSearchIndexer();
+  // The index keeps itself in step with the library, in its worker (see searchIndexer.ts).
+  useEffect(startSearchIndexSoon, []);
   const open = useSearchStore((s) => s.open);
   useEffect(() => onCommand('view:search', openSearch), []);
   return open ? <SearchModal /> : null;
