@@ -53,6 +53,14 @@ export const SCHEMA_HISTORY: SchemaVersion[] = [
         });
     },
   },
+  {
+    version: 3,
+    why: 'Appearances and notes indexed by where they start in their document, so the reader can read the claims of the turns on screen first instead of all of them.',
+    stores: {
+      appearances: 'id, claimId, documentId, state, [documentId+anchor.position.start]',
+      notes: 'id, documentId, [documentId+anchor.position.start]',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;

@@ -1,6 +1,7 @@
 import { expect, restartApp, test } from './fixtures.js';
 import { BackupsPage, deleteLibrary, readLibrary, returnToApp, SLOW, withAppClosed } from './pages/backupsPage.js';
 import { LibraryPage } from './pages/libraryPage.js';
+import { CURRENT_SCHEMA_VERSION } from '../../renderer/db/schemaHistory.js';
 
 // The e2e server's user-data folder is shared by every test of a run: each test asserts on its own newest backup,
 // and the start-up offer only names backups this browser profile made.
@@ -74,13 +75,14 @@ test('a database that will not open: a copy of it is kept as a backup, then the 
   await backups.closeBackups();
   const good = await readLibrary(app);
 
-  // Stand in for a database this version cannot open: same version, but its debates table keyed another way
-  // (Dexie refuses to open it), with a record in it that must not be lost.
+  // Stand in for a database this version cannot open: the same version (Dexie stores schema version N as IndexedDB
+  // version 10·N), but its debates table keyed another way (Dexie refuses to open it), with a record that must not
+  // be lost.
   await deleteLibrary(app);
   await withAppClosed(app, (helper) => helper.evaluate(
-    () =>
+    (version) =>
       new Promise<void>((resolve, reject) => {
-        const req = indexedDB.open('claimdesk', 20);
+        const req = indexedDB.open('claimdesk', version);
         req.onupgradeneeded = () => {
           req.result.createObjectStore('debates', { keyPath: 'key' }).put({ key: 'left-behind', id: 'left-behind', title: 'Left in the damaged database', kind: 'hustings' });
         };
@@ -90,6 +92,7 @@ test('a database that will not open: a copy of it is kept as a backup, then the 
         };
         req.onerror = () => reject(req.error);
       }),
+    CURRENT_SCHEMA_VERSION * 10,
   ));
   await returnToApp(app);
   const screen = app.getByRole('main', { name: 'Claimdesk could not start' });

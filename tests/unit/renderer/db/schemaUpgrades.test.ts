@@ -60,3 +60,35 @@ describe('upgrade 1 → 2', () => {
     v2.close();
   });
 });
+
+describe('upgrade 2 → 3', () => {
+  it('keeps every appearance and note, and finds them by document and start position', async () => {
+    const idb = new IDBFactory();
+    const v2 = openAt(2, idb);
+    await v2.open();
+    const anchor = (start: number, end: number) => ({ quote: { exact: 'x', prefix: '', suffix: '' }, position: { start, end }, documentVersion: 1 });
+    await v2.table('appearances').bulkAdd([
+      { id: 'app_1', claimId: 'clm_1', documentId: 'doc_1', anchor: anchor(500, 520), state: 'anchored', createdAt: 't', updatedAt: 't' },
+      { id: 'app_2', claimId: 'clm_2', documentId: 'doc_1', anchor: anchor(10, 40), state: 'anchored', createdAt: 't', updatedAt: 't' },
+      { id: 'app_3', claimId: 'clm_2', documentId: 'doc_2', anchor: anchor(20, 30), state: 'orphaned', createdAt: 't', updatedAt: 't' },
+    ]);
+    await v2.table('notes').bulkAdd([
+      { id: 'not_1', documentId: 'doc_1', anchor: anchor(300, 310), state: 'anchored', kind: 'note', body: 'Check the 2015 edition', createdAt: 't', updatedAt: 't' },
+      { id: 'not_2', documentId: 'doc_1', anchor: anchor(5, 9), state: 'anchored', kind: 'tag', body: 'defence', createdAt: 't', updatedAt: 't' },
+    ]);
+    v2.close();
+
+    const v3 = openAt(3, idb);
+    await v3.open();
+    expect(v3.verno).toBe(3);
+    expect(await v3.appearances.count()).toBe(3);
+    expect(await v3.appearances.where('claimId').equals('clm_2').count()).toBe(2);
+    // The new index: a document's appearances in reading order, and only those starting in a range.
+    const byPosition = v3.appearances.where('[documentId+anchor.position.start]');
+    expect((await byPosition.between(['doc_1', -Infinity], ['doc_1', Infinity]).toArray()).map((a) => a.id)).toEqual(['app_2', 'app_1']);
+    expect((await byPosition.between(['doc_1', 0], ['doc_1', 100]).toArray()).map((a) => a.id)).toEqual(['app_2']);
+    const notes = await v3.notes.where('[documentId+anchor.position.start]').between(['doc_1', -Infinity], ['doc_1', Infinity]).toArray();
+    expect(notes.map((n) => n.body)).toEqual(['defence', 'Check the 2015 edition']);
+    v3.close();
+  });
+});
