@@ -1,8 +1,8 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { addAppearance, createClaim, createNote, findSimilarClaims } from '../../../shared/domain/claims.js';
 import type { Claim, ClaimType, DocumentRecord, Person, Turn } from '../../../shared/model.js';
+import { useReaderData } from './useReaderData.js';
 import { db } from '../../db/database.js';
 import { store } from '../../db/store.js';
 import { useUiStore } from '../../state/uiStore.js';
@@ -10,7 +10,7 @@ import { onCommand } from '../shell/commands.js';
 import { ReviewQueue } from '../review/ReviewQueue.js';
 import { TriagePanel } from '../triage/TriagePanel.js';
 import { EditTextPanel } from './EditTextPanel.js';
-import { canPaintHighlights, clearHighlights, documentOffset, paintHighlights } from './highlightPainter.js';
+import { canPaintHighlights, documentOffset, HighlightPainter } from './highlightPainter.js';
 import { parseGoTo, spansByTurn, turnIndexAt, turnIndexAtTime, type PaintSpan } from './spans.js';
 import './reader.css';
 
@@ -56,15 +56,12 @@ function claimantFor(document: DocumentRecord, turns: readonly Turn[], span: { s
  */
 export function DocumentReader(props: { documentId: string }) {
   const { documentId } = props;
-  const document = useLiveQuery(() => db.documents.get(documentId), [documentId]);
-  const turns = useLiveQuery(() => db.turns.where('[documentId+index]').between([documentId, -Infinity], [documentId, Infinity]).toArray(), [documentId]);
-  const appearances = useLiveQuery(() => db.appearances.where('documentId').equals(documentId).toArray(), [documentId]);
-  const notes = useLiveQuery(() => db.notes.where('documentId').equals(documentId).toArray(), [documentId]);
-  const people = useLiveQuery(async () => {
-    const ids = [...new Set((turns ?? []).map((t) => t.personId).filter((id): id is string => id !== null))];
-    const found = await db.people.bulkGet(ids);
-    return new Map(found.filter((p): p is Person => p !== undefined).map((p) => [p.id, p]));
-  }, [turns]);
+  const data = useReaderData(documentId);
+  const document = data?.document;
+  const turns = data?.turns;
+  const appearances = data?.appearances;
+  const notes = data?.notes;
+  const people = data?.people;
   const openDocument = useUiStore((s) => s.openDocument);
   const selectClaim = useUiStore((s) => s.selectClaim);
   const selectedClaimId = useUiStore((s) => s.selectedClaimId);
@@ -111,8 +108,16 @@ export function DocumentReader(props: { documentId: string }) {
     return spansByTurn(turns ?? [], out);
   }, [document, turns, stops, notes, selectedClaimId, current, flash, selection, noteForm]);
 
+  // The claims and notes of the turns first read come with them, so the first paint is already complete for those.
   const annotationsLoaded = useRef(false);
   annotationsLoaded.current = appearances !== undefined && notes !== undefined;
+  const complete = data?.complete ?? false;
+  useEffect(() => {
+    if (!complete) return;
+    performance.mark('reader:complete');
+    window.document.body.dataset.readerComplete = documentId;
+    return () => void delete window.document.body.dataset.readerComplete;
+  }, [complete, documentId]);
   const offsetOf = useCallback((index: number) => turns?.[index]?.offset, [turns]);
   const spansRef = useRef(spans);
   spansRef.current = spans;
@@ -122,12 +127,13 @@ export function DocumentReader(props: { documentId: string }) {
   // Repaint when the visible turns change (Virtuoso adds and removes them) or the spans change.
   const frame = useRef(0);
   const firstPaint = useRef(true);
+  const [painter] = useState(() => new HighlightPainter());
   const repaint = useCallback(() => {
     cancelAnimationFrame(frame.current);
     frame.current = requestAnimationFrame(() => {
       const list = listRef.current;
       if (!list) return;
-      paintHighlights(list, (i) => spansRef.current.get(i), (i) => offsetRef.current(i));
+      painter.paint(list, (i) => spansRef.current.get(i), (i) => offsetRef.current(i));
       // First paint means the turns on screen with their highlights, so it waits for the annotations too.
       if (firstPaint.current && annotationsLoaded.current && list.querySelector('[data-turn-text]')) {
         firstPaint.current = false;
@@ -135,7 +141,7 @@ export function DocumentReader(props: { documentId: string }) {
         window.document.body.dataset.readerPainted = documentId;
       }
     });
-  }, [documentId]);
+  }, [documentId, painter]);
   useEffect(() => {
     repaint();
   }, [spans, repaint]);
@@ -146,7 +152,7 @@ export function DocumentReader(props: { documentId: string }) {
     observer.observe(list, { childList: true, subtree: true });
     return () => observer.disconnect();
   }, [repaint, mode, turns === undefined]);
-  useEffect(() => () => clearHighlights(), []);
+  useEffect(() => () => painter.clear(), [painter]);
   useEffect(() => {
     firstPaint.current = true;
     delete window.document.body.dataset.readerPainted;
@@ -208,7 +214,8 @@ export function DocumentReader(props: { documentId: string }) {
   // Honour reveal requests (search hits, compare cells, sources, the claim panel), once each, and only when this
   // document's own text and turns have loaded (the reader is reused when another document opens).
   const handledReveal = useRef<number | undefined>(undefined);
-  const turnsReady = turns !== undefined && (turns.length === 0 || turns[0]!.documentId === documentId);
+  // A reveal may land anywhere in the document, so it waits for all of it.
+  const turnsReady = complete;
   useEffect(() => {
     if (!reveal || reveal.documentId !== documentId || !turnsReady || document?.id !== documentId) return;
     if (handledReveal.current === reveal.nonce) return;
@@ -362,8 +369,8 @@ export function DocumentReader(props: { documentId: string }) {
         <div className="reader-title">
           <h2 id="document-title">{document.title}</h2>
           <p className="muted small">
-            {turns.length} turns · {document.format.toUpperCase()}
-            {document.fileName ? ` · ${document.fileName}` : ''} · {stops.length} claim appearances · version {document.version}
+            {complete ? turns.length : '…'} turns · {document.format.toUpperCase()}
+            {document.fileName ? ` · ${document.fileName}` : ''} · {complete ? stops.length : '…'} claim appearances · version {document.version}
           </p>
         </div>
       </header>
@@ -393,7 +400,6 @@ export function DocumentReader(props: { documentId: string }) {
       <p role="status" className="reader-status small">
         {announce}
       </p>
-      {!canPaintHighlights && <p className="muted small">This browser cannot paint highlights; claims are listed in the side panel.</p>}
       {showTriage && <TriagePanel documentId={documentId} />}
       {showReview && <ReviewQueue documentId={documentId} selection={selection} onShow={scrollToOffset} />}
       {mode === 'edit' ? (
@@ -427,7 +433,7 @@ export function DocumentReader(props: { documentId: string }) {
               data={turns}
               computeItemKey={(_, turn) => turn.id}
               increaseViewportBy={200}
-              itemContent={(_, turn) => <TurnView turn={turn} person={turn.personId ? people?.get(turn.personId) : undefined} />}
+              itemContent={(_, turn) => <TurnView turn={turn} person={turn.personId ? people?.get(turn.personId) : undefined} marks={canPaintHighlights ? undefined : spans.get(turn.index)} />}
             />
           </div>
         </>
@@ -464,8 +470,32 @@ function NoteForm(props: { kind: 'note' | 'tag'; onSave: (body: string) => void;
   );
 }
 
-function TurnView(props: { turn: Turn; person: Person | undefined }) {
-  const { turn, person } = props;
+/**
+ * A turn's text with its spans as <mark> elements: the fallback where the CSS Custom Highlight API is missing (every
+ * Electron we ship has it). Overlapping spans become one mark per stretch, carrying every layer that covers it.
+ */
+function MarkedText(props: { text: string; offset: number; spans: readonly PaintSpan[] }) {
+  const { text, offset, spans } = props;
+  const cuts = new Set([0, text.length]);
+  for (const s of spans) {
+    cuts.add(Math.min(text.length, Math.max(0, s.start - offset)));
+    cuts.add(Math.min(text.length, Math.max(0, s.end - offset)));
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  return (
+    <>
+      {points.slice(0, -1).map((from, i) => {
+        const to = points[i + 1]!;
+        const layers = [...new Set(spans.filter((s) => s.start - offset <= from && s.end - offset >= to).map((s) => s.layer))];
+        const piece = text.slice(from, to);
+        return layers.length === 0 ? piece : <mark key={from} className={layers.map((l) => `hl-${l}`).join(' ')}>{piece}</mark>;
+      })}
+    </>
+  );
+}
+
+function TurnView(props: { turn: Turn; person: Person | undefined; marks?: readonly PaintSpan[] | undefined }) {
+  const { turn, person, marks } = props;
   const time = formatTime(turn.start);
   const label = turn.kind === 'speech' ? (person?.name ?? 'Unknown speaker') : turn.kind === 'stage' ? 'Stage direction' : turn.metadata?.section === 'comments' ? 'Reader comment' : 'Narration';
   return (
@@ -480,7 +510,7 @@ function TurnView(props: { turn: Turn; person: Person | undefined }) {
         {time && <time className="turn-time">{time}</time>}
       </div>
       <p className="turn-text" data-turn-text={turn.index}>
-        {turn.text}
+        {marks && marks.length > 0 ? <MarkedText text={turn.text} offset={turn.offset} spans={marks} /> : turn.text}
       </p>
     </div>
   );

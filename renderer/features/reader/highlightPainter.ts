@@ -9,43 +9,78 @@ function textNodeOf(element: Element): Text | undefined {
   return node instanceof Text ? node : undefined;
 }
 
-/**
- * Paints the spans of the turns now in the DOM as CSS highlights: one Range per span and turn, over the turn's own
- * text node, no wrapper elements. Overlapping spans simply overlap. Turns off screen are not in the DOM, so they cost
- * nothing; `spansOf(turnIndex)` gives a turn's spans and `offsetOf(turnIndex)` where its text starts.
- */
-export function paintHighlights(container: Element, spansOf: (turnIndex: number) => readonly PaintSpan[] | undefined, offsetOf: (turnIndex: number) => number | undefined): void {
-  if (!canPaintHighlights) return;
-  const layers = new Map<HighlightLayer, StaticRange[]>(HIGHLIGHT_LAYERS.map((l) => [l, []]));
-  for (const element of container.querySelectorAll('[data-turn-text]')) {
-    const index = Number((element as HTMLElement).dataset.turnText);
-    const spans = spansOf(index);
-    const offset = offsetOf(index);
-    if (!spans || offset === undefined) continue;
-    const node = textNodeOf(element);
-    if (!node) continue;
-    const length = node.length;
-    for (const span of spans) {
-      const start = Math.max(0, span.start - offset);
-      const end = Math.min(length, span.end - offset);
-      if (end <= start) continue;
-      // StaticRange, not Range: live Ranges are tracked by the document and updated on every DOM change, so the
-      // thousands a long scroll leaves behind (until GC) made each node Virtuoso removed cost milliseconds. We repaint
-      // after every change anyway, so nothing needs to keep these up to date.
-      layers.get(span.layer)!.push(new StaticRange({ startContainer: node, startOffset: start, endContainer: node, endOffset: end }));
-    }
-  }
-  for (const [layer, ranges] of layers) {
-    const name = `cd-${layer}`;
-    if (ranges.length === 0) CSS.highlights.delete(name);
-    else CSS.highlights.set(name, new Highlight(...ranges));
-  }
+interface PaintedTurn {
+  spans: readonly PaintSpan[] | undefined;
+  offset: number;
+  ranges: [HighlightLayer, StaticRange][];
 }
 
-/** Removes the reader's highlights (when the reader closes). */
-export function clearHighlights(): void {
-  if (!canPaintHighlights) return;
-  for (const layer of HIGHLIGHT_LAYERS) CSS.highlights.delete(`cd-${layer}`);
+/**
+ * Paints the spans of the turns now in the DOM as CSS highlights: one StaticRange per span and turn, over the turn's
+ * own text node, no wrapper elements; overlapping spans simply overlap. Turns off screen are not in the DOM, so they
+ * cost nothing. Each repaint touches only what changed: turns that scrolled in get their ranges, turns that scrolled
+ * out lose theirs, and a turn whose spans changed is redone; the rest are left as they are, so scrolling makes little
+ * garbage and no long pauses. `spansOf(turnIndex)` gives a turn's spans (a new array when they change) and
+ * `offsetOf(turnIndex)` where its text starts.
+ */
+export class HighlightPainter {
+  private readonly highlights = new Map<HighlightLayer, Highlight>();
+  private painted = new Map<Text, PaintedTurn>();
+
+  paint(container: Element, spansOf: (turnIndex: number) => readonly PaintSpan[] | undefined, offsetOf: (turnIndex: number) => number | undefined): void {
+    if (!canPaintHighlights) return;
+    const seen = new Map<Text, PaintedTurn>();
+    for (const element of container.querySelectorAll('[data-turn-text]')) {
+      const node = textNodeOf(element);
+      const index = Number((element as HTMLElement).dataset.turnText);
+      const offset = offsetOf(index);
+      if (!node || offset === undefined) continue;
+      const spans = spansOf(index);
+      const before = this.painted.get(node);
+      if (before && before.spans === spans && before.offset === offset) {
+        seen.set(node, before);
+        continue;
+      }
+      if (before) this.remove(before);
+      const turn: PaintedTurn = { spans, offset, ranges: [] };
+      const length = node.length;
+      for (const span of spans ?? []) {
+        const start = Math.max(0, span.start - offset);
+        const end = Math.min(length, span.end - offset);
+        if (end <= start) continue;
+        // StaticRange, not Range: live Ranges are tracked by the document and updated on every DOM change, which made
+        // each node Virtuoso removed cost milliseconds. Nothing needs these kept up to date: a changed turn is redone.
+        const range = new StaticRange({ startContainer: node, startOffset: start, endContainer: node, endOffset: end });
+        turn.ranges.push([span.layer, range]);
+        this.layer(span.layer).add(range);
+      }
+      seen.set(node, turn);
+    }
+    for (const [node, turn] of this.painted) if (!seen.has(node)) this.remove(turn);
+    this.painted = seen;
+  }
+
+  /** Removes every highlight (when the reader closes). */
+  clear(): void {
+    if (!canPaintHighlights) return;
+    for (const layer of HIGHLIGHT_LAYERS) CSS.highlights.delete(`cd-${layer}`);
+    this.highlights.clear();
+    this.painted.clear();
+  }
+
+  private layer(layer: HighlightLayer): Highlight {
+    let highlight = this.highlights.get(layer);
+    if (!highlight) {
+      highlight = new Highlight();
+      this.highlights.set(layer, highlight);
+      CSS.highlights.set(`cd-${layer}`, highlight);
+    }
+    return highlight;
+  }
+
+  private remove(turn: PaintedTurn): void {
+    for (const [layer, range] of turn.ranges) this.highlights.get(layer)?.delete(range);
+  }
 }
 
 /** The document offset of a DOM boundary point inside the turn list, or undefined when it is outside any turn. */

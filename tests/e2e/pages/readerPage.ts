@@ -17,6 +17,9 @@ export class ReaderPage {
     const item = this.turns().getByRole('listitem').filter({ hasText: words }).first();
     const scroller = this.turns().locator('[data-virtuoso-scroller]');
     for (let i = 0; i < 40 && (await item.count()) === 0; i++) await scroller.evaluate((el) => el.scrollBy(0, el.clientHeight * 0.8));
+    // Not below: start again from the top.
+    if ((await item.count()) === 0) await scroller.evaluate((el) => el.scrollTo(0, 0));
+    for (let i = 0; i < 40 && (await item.count()) === 0; i++) await scroller.evaluate((el) => el.scrollBy(0, el.clientHeight * 0.8));
     await expect(item).toBeVisible();
     return item;
   }
@@ -45,21 +48,31 @@ export class ReaderPage {
   /** Clicks in the middle of these words, as a user pointing at a highlight would (the caret lands inside them). */
   async clickOn(words: string): Promise<void> {
     const item = await this.turnWith(words);
-    const box = await item.evaluate((el, w) => {
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(w);
-        if (at < 0) continue;
-        // One character in the middle of the words, so a wrapped line never puts the point outside them.
-        const range = document.createRange();
-        const middle = at + Math.floor(w.length / 2);
-        range.setStart(node, middle);
-        range.setEnd(node, middle + 1);
-        const rect = range.getBoundingClientRect();
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      }
-      throw new Error(`not found: ${w}`);
-    }, words);
+    let box = { x: 0, y: 0 };
+    // Scroll the words to the middle of the screen (a turn can be rendered yet below the fold), let the list settle,
+    // and check that the point really lands in them before clicking.
+    await expect(async () => {
+      box = await item.evaluate(async (el, w) => {
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent!.indexOf(w);
+          if (at < 0) continue;
+          node.parentElement!.scrollIntoView({ block: 'center' });
+          await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+          // One character in the middle of the words, so a wrapped line never puts the point outside them.
+          const range = document.createRange();
+          const middle = at + Math.floor(w.length / 2);
+          range.setStart(node, middle);
+          range.setEnd(node, middle + 1);
+          const rect = range.getBoundingClientRect();
+          const point = { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+          const caret = document.caretRangeFromPoint(point.x, point.y);
+          if (caret?.startContainer !== node || caret.startOffset < at || caret.startOffset > at + w.length) throw new Error(`the point does not land in “${w}”`);
+          return point;
+        }
+        throw new Error(`not found: ${w}`);
+      }, words);
+    }).toPass();
     await this.page.mouse.click(box.x, box.y);
   }
 

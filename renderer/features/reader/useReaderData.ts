@@ -1,0 +1,119 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import type { Appearance, DocumentRecord, Note, Person, Turn } from '../../../shared/model.js';
+import { db } from '../../db/database.js';
+
+/** How many turns the reader reads first: more than a tall window shows, few enough to read in a few milliseconds. */
+export const HEAD_TURNS = 60;
+/** Records per read while the rest loads, so no single read blocks the window for long. */
+const CHUNK = 800;
+
+/** What the reader shows: the document, its turns, their speakers, and the claims and notes painted over them. */
+export interface ReaderData {
+  document: DocumentRecord;
+  turns: Turn[];
+  people: Map<string, Person>;
+  appearances: Appearance[];
+  notes: Note[];
+  /** False while only the first turns (and the claims and notes on them) are loaded. */
+  complete: boolean;
+}
+
+async function peopleOf(turns: readonly Turn[]): Promise<Map<string, Person>> {
+  const ids = [...new Set(turns.map((t) => t.personId).filter((id): id is string => id !== null && id !== undefined))];
+  const found = await db.people.bulkGet(ids);
+  return new Map(found.filter((p): p is Person => p !== undefined).map((p) => [p.id, p]));
+}
+
+const byPosition = (documentId: string, from: number, to: number) => [
+  [documentId, from],
+  [documentId, to],
+];
+
+/** The first turns of a document with everything painted on them: enough for the first screen, read in one go. */
+async function readHead(documentId: string): Promise<Omit<ReaderData, 'complete'> | undefined> {
+  const [document, turns] = await Promise.all([
+    db.documents.get(documentId),
+    db.turns.where('[documentId+index]').between([documentId, -Infinity], [documentId, Infinity]).limit(HEAD_TURNS).toArray(),
+  ]);
+  if (!document) return undefined;
+  const last = turns.at(-1);
+  // Everything that starts before the end of the last turn read; spans start in reading order, so none is missed.
+  const end = turns.length < HEAD_TURNS || !last ? Infinity : last.offset + last.text.length;
+  const [from, to] = byPosition(documentId, -Infinity, end);
+  const [people, appearances, notes] = await Promise.all([
+    peopleOf(turns),
+    db.appearances.where('[documentId+anchor.position.start]').between(from, to, true, true).toArray(),
+    db.notes.where('[documentId+anchor.position.start]').between(from, to, true, true).toArray(),
+  ]);
+  return { document, turns, people, appearances, notes };
+}
+
+/** All of a document's turns, read in chunks of CHUNK so each read's work in the window stays small. */
+async function readTurns(documentId: string): Promise<Turn[]> {
+  const out: Turn[] = [];
+  const range = db.turns.where('[documentId+index]');
+  for (;;) {
+    const after = out.at(-1)?.index ?? -Infinity;
+    const part = await range.between([documentId, after], [documentId, Infinity], false, true).limit(CHUNK).toArray();
+    out.push(...part);
+    if (part.length < CHUNK) return out;
+  }
+}
+
+/**
+ * All of a document's appearances (or notes), in chunks by start position. Spans are spread over the text, so equal
+ * slices of it hold about CHUNK each. A record whose anchor has no numeric start is not in that index: if the count
+ * read falls short of the document's count, read them all at once instead.
+ */
+async function readSpans<T extends Appearance | Note>(table: typeof db.appearances | typeof db.notes, documentId: string, textLength: number): Promise<T[]> {
+  const total = await table.where('documentId').equals(documentId).count();
+  const slices = Math.max(1, Math.ceil(total / CHUNK));
+  const out: T[] = [];
+  for (let i = 0; i < slices; i++) {
+    const from = i === 0 ? -Infinity : Math.floor((textLength * i) / slices);
+    const to = i === slices - 1 ? Infinity : Math.floor((textLength * (i + 1)) / slices);
+    const [lower, upper] = byPosition(documentId, from, to);
+    out.push(...((await table.where('[documentId+anchor.position.start]').between(lower, upper, true, i === slices - 1).toArray()) as T[]));
+  }
+  if (out.length === total) return out;
+  return (await table.where('documentId').equals(documentId).toArray()) as T[];
+}
+
+/**
+ * The reader's records. The first turns and what is painted on them come first, so the first screen paints without
+ * waiting for a three-hour debate's thousands of turns and claims; then the whole document loads in small chunks
+ * and stays live (every change to it, from any window, shows at once).
+ */
+export function useReaderData(documentId: string): ReaderData | undefined {
+  const [head, setHead] = useState<{ documentId: string; data: Omit<ReaderData, 'complete'> | undefined }>();
+  useEffect(() => {
+    let live = true;
+    void readHead(documentId).then(
+      (data) => live && setHead({ documentId, data }),
+      () => live && setHead({ documentId, data: undefined }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [documentId]);
+  // The rest waits for the head, so it does not compete with it for the database. Each answer carries the id of
+  // the document it is for: a live query keeps its last answer while the next document's is read.
+  const started = head?.documentId === documentId;
+  const tagged = <T>(read: () => Promise<T>) => (started ? read().then((value) => ({ documentId, value })) : undefined);
+  const document = useLiveQuery(() => tagged(() => db.documents.get(documentId)), [documentId, started]);
+  const textLength = document?.documentId === documentId ? document.value?.text.length : undefined;
+  const turns = useLiveQuery(() => tagged(() => readTurns(documentId)), [documentId, started]);
+  const appearances = useLiveQuery(() => (textLength === undefined ? undefined : tagged(() => readSpans<Appearance>(db.appearances, documentId, textLength))), [documentId, started, textLength]);
+  const notes = useLiveQuery(() => (textLength === undefined ? undefined : tagged(() => readSpans<Note>(db.notes, documentId, textLength))), [documentId, started, textLength]);
+  const currentTurns = turns?.documentId === documentId ? turns.value : undefined;
+  const people = useLiveQuery(() => (currentTurns ? peopleOf(currentTurns).then((value) => ({ turns: currentTurns, value })) : undefined), [currentTurns]);
+
+  if (!started) return undefined;
+  const mine = <T>(answer: { documentId: string; value: T } | undefined) => (answer?.documentId === documentId ? answer.value : undefined);
+  const full = { document: mine(document), turns: currentTurns, appearances: mine(appearances), notes: mine(notes), people: people?.turns === currentTurns ? people?.value : undefined };
+  if (full.document && full.turns && full.appearances && full.notes && full.people) return { document: full.document, turns: full.turns, people: full.people, appearances: full.appearances, notes: full.notes, complete: true };
+  // A document deleted while it was open: its live query answers undefined, and so does the reader's data.
+  if (document?.documentId === documentId && !document.value) return undefined;
+  return head.data ? { ...head.data, complete: false } : undefined;
+}
