@@ -12,6 +12,7 @@ export type SearchRequest =
   | { op: 'plan'; stamps: [string, string][] }
   | { op: 'apply'; stamps: [string, string][]; entries: [string, SearchEntry[]][] }
   | { op: 'search'; query: string; filters: SearchFilters; limit: number }
+  | { op: 'claims-sharing-words'; text: string; limit: number }
   | { op: 'save' };
 
 export type SearchResponse =
@@ -19,6 +20,7 @@ export type SearchResponse =
   | { op: 'plan'; build: string[] }
   | { op: 'apply'; result: SyncResult; entries: number }
   | { op: 'search'; hits: SearchHit[] }
+  | { op: 'claims-sharing-words'; claimIds: string[] }
   | { op: 'save'; saved: SavedIndex };
 
 export function createSearchHost(): (request: SearchRequest) => Promise<SearchResponse> {
@@ -39,6 +41,8 @@ export function createSearchHost(): (request: SearchRequest) => Promise<SearchRe
       }
       case 'search':
         return { op: 'search', hits: index.search(request.query, request.filters, request.limit) };
+      case 'claims-sharing-words':
+        return { op: 'claims-sharing-words', claimIds: index.claimsSharingWords(request.text, request.limit) };
       case 'save':
         return { op: 'save', saved: index.save() };
     }

@@ -144,6 +144,16 @@ export class SearchIndex {
     return results.slice(0, limit).map((r) => toHit(r));
   }
 
+  /**
+   * Claims sharing any word with `text`, most relevant first: the few candidates worth comparing word by word when
+   * a selection may repeat an existing claim (findSimilarClaims), instead of reading every claim in the library.
+   */
+  claimsSharingWords(text: string, limit = 100): string[] {
+    if (tokenize(text).length === 0) return [];
+    const results = this.mini.search(text, { filter: (r) => r.kind === 'claim', combineWith: 'OR', prefix: false, fuzzy: false });
+    return results.slice(0, limit).map((r) => r.recordId as string);
+  }
+
   save(): SavedIndex {
     return { format: INDEX_FORMAT, json: JSON.stringify(this.mini), manifest: this.manifest };
   }

@@ -9,6 +9,7 @@ import { useUiStore } from '../../state/uiStore.js';
 import { onCommand } from '../shell/commands.js';
 import { ReviewQueue } from '../review/ReviewQueue.js';
 import { TriagePanel } from '../triage/TriagePanel.js';
+import { claimIdsSharingWords } from '../search/searchService.js';
 import { EditTextPanel } from './EditTextPanel.js';
 import { canPaintHighlights, documentOffset, HighlightPainter } from './highlightPainter.js';
 import { parseGoTo, spansByTurn, turnIndexAt, turnIndexAtTime, type PaintSpan } from './spans.js';
@@ -193,11 +194,18 @@ export function DocumentReader(props: { documentId: string }) {
     }
     let live = true;
     const claimant = claimantFor(document, turns, selection);
-    void db.claims.toArray().then((claims) => {
-      if (live) setSimilar(findSimilarClaims(claims, selection.text, claimant));
-    });
+    // Once the selection settles (not on every step of a drag), compare it with the claims that share words with it,
+    // found by the search index in its worker; only before the index has caught up is every claim read.
+    const timer = setTimeout(() => {
+      void claimIdsSharingWords(selection.text)
+        .then(async (ids) => (ids ? (await db.claims.bulkGet(ids)).filter((c): c is Claim => c !== undefined) : db.claims.toArray()))
+        .then((claims) => {
+          if (live) setSimilar(findSimilarClaims(claims, selection.text, claimant));
+        });
+    }, 120);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
   }, [selection, document, turns]);
 

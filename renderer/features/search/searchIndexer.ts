@@ -9,6 +9,7 @@ export const SAVED_INDEX_KEY = 'search:index';
 /** What the indexer tells the window, for the status line (and the tests). */
 export type IndexerEvent =
   | { kind: 'loaded'; fromDisk: boolean; entries: number }
+  /** After every sync with the library, even one that changed nothing: the index is then in step with it. */
   | { kind: 'updated'; changedSources: number; entries: number }
   | { kind: 'saving' }
   | { kind: 'saved' }
@@ -124,7 +125,7 @@ export function runSearchIndexer(host: Host, report: (event: IndexerEvent) => vo
           const entriesToBuild = await loadEntries(build, current.built);
           const { result, entries: size } = await call({ op: 'apply', stamps, entries: [...entriesToBuild] });
           const changed = result.builtSources + result.removedSources;
-          if (changed > 0) report({ kind: 'updated', changedSources: changed, entries: size });
+          report({ kind: 'updated', changedSources: changed, entries: size });
           if (changed > 0 || !saved) scheduleSave();
         }),
       (error) => report({ kind: 'failed', message: `The search index could not read the library: ${error instanceof Error ? error.message : String(error)}` }),

@@ -15,9 +15,11 @@ export interface SearchState {
   revision: number;
   /** Where the index runs: in a worker, or in the window where a worker cannot start. */
   where: 'worker' | 'window' | undefined;
+  /** The index has caught up with the library at least once since start. */
+  inStep: boolean;
 }
 
-export const useSearchStore = create<SearchState>()(() => ({ open: false, origin: undefined, entries: 0, updatedSources: 0, saved: false, revision: 0, where: undefined }));
+export const useSearchStore = create<SearchState>()(() => ({ open: false, origin: undefined, entries: 0, updatedSources: 0, saved: false, revision: 0, where: undefined, inStep: false }));
 
 export function openSearch(): void {
   startSearchIndex();
@@ -34,6 +36,15 @@ let started = false;
 export async function searchLibrary(query: string, filters: SearchFilters, limit = 50): Promise<SearchHit[]> {
   if (!client || !query.trim()) return [];
   return (await client.call({ op: 'search', query, filters, limit })).hits;
+}
+
+/**
+ * The ids of claims sharing words with `text`, most relevant first (see SearchIndex.claimsSharingWords), or
+ * undefined while the index has not yet caught up with the library.
+ */
+export async function claimIdsSharingWords(text: string, limit = 100): Promise<string[] | undefined> {
+  if (!client || !useSearchStore.getState().inStep) return undefined;
+  return (await client.call({ op: 'claims-sharing-words', text, limit })).claimIds;
 }
 
 /**
@@ -61,7 +72,8 @@ export function startSearchIndex(): void {
         useSearchStore.setState({ origin: event.fromDisk ? { kind: 'disk', entries: event.entries } : { kind: 'built' }, entries: event.entries, saved: event.fromDisk });
         break;
       case 'updated':
-        useSearchStore.setState((s) => ({ entries: event.entries, updatedSources: s.updatedSources + event.changedSources, revision: s.revision + 1 }));
+        if (event.changedSources === 0) useSearchStore.setState({ inStep: true });
+        else useSearchStore.setState((s) => ({ inStep: true, entries: event.entries, updatedSources: s.updatedSources + event.changedSources, revision: s.revision + 1 }));
         break;
       case 'saving':
         useSearchStore.setState({ saved: false });

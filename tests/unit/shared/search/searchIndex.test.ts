@@ -156,6 +156,23 @@ describe('searching', () => {
   });
 });
 
+describe('claims sharing words with a selection', () => {
+  it('offers claims with any of its words, most relevant first, and never turns or notes', () => {
+    const index = buildIndex();
+    const other: Claim = { ...claim, id: 'clm_2', text: 'Defence spending must reach 2% of GDP', notes: '' };
+    index.putSource('claim:clm_2', 'a', [claimEntry(other, [], undefined, () => 'deb_1')]);
+    // Any shared word is enough (not every word, as in search); the claim sharing more words comes first.
+    // ("of" is a shared word too: findSimilarClaims, not this, decides what is similar enough.)
+    expect(index.claimsSharingWords('only five out of 28 members met this target last year')).toEqual(['clm_1', 'clm_2']);
+    expect(index.claimsSharingWords('five members met the target on defence')).toEqual(['clm_1', 'clm_2']);
+    expect(index.claimsSharingWords('defence spending')).toEqual(['clm_2']);
+    // These words are in a note and a turn, in no claim.
+    expect(index.claimsSharingWords('Kremlin press office')).toEqual([]);
+    expect(index.claimsSharingWords('   ')).toEqual([]);
+    expect(index.claimsSharingWords('five members spending', 1)).toHaveLength(1);
+  });
+});
+
 describe('exact hit offsets', () => {
   it('finds the matched term as a whole word, case-insensitively, past curly quotes', () => {
     const text = texts[1]!;
