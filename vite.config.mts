@@ -12,6 +12,8 @@ export default defineConfig({
     outDir: `../${process.env.CLAIMDESK_DIST ?? 'dist'}/renderer`,
     emptyOutDir: true,
     sourcemap: true,
+    // CLAIMDESK_NO_MINIFY=1 keeps function names readable in profiles (see tests/bench/reader.bench.ts).
+    minify: process.env.CLAIMDESK_NO_MINIFY ? false : undefined,
     target: 'chrome130',
     chunkSizeWarningLimit: 2000,
   },
