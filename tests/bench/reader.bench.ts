@@ -139,6 +139,28 @@ async function startDiagnosis(page: Page, label: string): Promise<(() => Promise
   };
 }
 
+/**
+ * Sets where the app will reopen the bench debate (its saved reader position), straight in IndexedDB. Waits first
+ * for the app to save the position it was at, so that save cannot land after this one.
+ */
+async function setReaderPosition(page: Page, turn: number): Promise<void> {
+  await page.waitForTimeout(800);
+  await page.evaluate(async (value) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('claimdesk');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const tx = db.transaction('settings', 'readwrite');
+    tx.objectStore('settings').put({ key: 'reader:position:doc_bench', value });
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, turn);
+}
+
 async function main(): Promise<void> {
   const build = spawnSync('npm', ['run', 'build'], { cwd: root, env: { ...process.env, CLAIMDESK_DIST: dist }, stdio: ['ignore', 'ignore', 'inherit'] });
   if (build.status !== 0) throw new Error('the build failed');
@@ -214,6 +236,7 @@ async function main(): Promise<void> {
     let onScreen = { turns: 0, claims: 0 };
     for (let run = 0; run < 5; run++) {
       const diagnose = run === 3 ? await startDiagnosis(page, 'first paint') : undefined;
+      await setReaderPosition(page, 0);
       await page.goto(base);
       await page.waitForSelector('body[data-reader-painted="doc_bench"]');
       await diagnose?.();
@@ -239,6 +262,7 @@ async function main(): Promise<void> {
     let scrollTasks = 0;
     let scrollMs = 0;
     for (let run = 0; run < 3; run++) {
+      await setReaderPosition(page, 0);
       await page.goto(base);
       await page.waitForSelector('body[data-reader-painted="doc_bench"]');
       const diagnose = await startDiagnosis(page, 'scrolling');
@@ -271,6 +295,7 @@ async function main(): Promise<void> {
     let suggestionTask = 0;
     const repeat = data.appearances.find((a) => Number(a.turnId!.slice('trn_bench_'.length)) < 3)!;
     for (let run = 0; run < 5; run++) {
+      await setReaderPosition(page, 0);
       await page.goto(base);
       await page.waitForSelector('body[data-reader-complete="doc_bench"]');
       await page.waitForTimeout(4_000); // the search index starts 1.5 s after start-up and catches up
@@ -296,6 +321,21 @@ async function main(): Promise<void> {
       suggestionTask = Math.max(suggestionTask, result.max);
     }
 
+    // Reopening in the middle: the debate was left at turn 750, so the reader waits for the whole document and opens
+    // the list there.
+    const reopenTimes: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      await setReaderPosition(page, 750);
+      await page.goto(base);
+      await page.waitForSelector('body[data-reader-painted="doc_bench"]');
+      const reopened = await page.evaluate(() => {
+        const [open, painted] = ['reader:open', 'reader:painted'].map((name) => performance.getEntriesByName(name).at(-1)?.startTime ?? NaN);
+        return { ms: painted! - open!, turns: [...document.querySelectorAll('[data-turn-text]')].map((e) => Number((e as HTMLElement).dataset.turnText)) };
+      });
+      if (!reopened.turns.includes(750)) throw new Error(`reopened at turns ${reopened.turns[0]}…${reopened.turns.at(-1)}, not at 750`);
+      reopenTimes.push(reopened.ms);
+    }
+
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const debate = { turns: TURNS, words: data.words, claims: CLAIMS };
     print('reader first paint (mount → turns on screen with all their claims painted), median of 5', median(firstPaints), 'ms', { target: '< 200', runs: firstPaints.map(Math.round), turnsOnScreen: onScreen.turns, claimsOnScreen: onScreen.claims, ...debate });
@@ -303,6 +343,7 @@ async function main(): Promise<void> {
     print('reader first paint from navigation (app start, database open, reader restored), median of 5', median(fromNavigation), 'ms', debate);
     print('longest main-thread task while scrolling top to bottom from the first paint on (3 runs)', maxScrollTask, 'ms', { target: '<= 50', longTasks: scrollTasks, ...debate });
     print('scroll top to bottom (2 frames per screen)', scrollMs, 'ms', debate);
+    print('reader reopened where it was left (turn 750): mount → painted, median of 5', median(reopenTimes), 'ms', { runs: reopenTimes.map(Math.round), ...debate });
     print('selection → "Add as appearance of…" suggested, median of 5 (includes a 120 ms settle delay)', median(suggestionTimes), 'ms', { runs: suggestionTimes.map(Math.round), longestTask: Math.round(suggestionTask), ...debate });
   } finally {
     await browser.close();

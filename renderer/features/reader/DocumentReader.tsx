@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { addAppearance, createClaim, createNote, findSimilarClaims } from '../../../shared/domain/claims.js';
 import type { Claim, ClaimType, DocumentRecord, Person, Turn } from '../../../shared/model.js';
-import { useReaderData } from './useReaderData.js';
+import { saveReaderPosition, useReaderData } from './useReaderData.js';
 import { db } from '../../db/database.js';
 import { store } from '../../db/store.js';
 import { useUiStore } from '../../state/uiStore.js';
@@ -113,6 +113,26 @@ export function DocumentReader(props: { documentId: string }) {
   const annotationsLoaded = useRef(false);
   annotationsLoaded.current = appearances !== undefined && notes !== undefined;
   const complete = data?.complete ?? false;
+  // A document reopens where it was left: that turn may be anywhere, so the list waits for the whole document.
+  const startTurn = data?.startTurn ?? 0;
+  const listReady = startTurn === 0 || complete;
+  const positionTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const savedPosition = useRef(startTurn);
+  useEffect(() => {
+    savedPosition.current = startTurn;
+  }, [documentId, startTurn]);
+  const onRangeChanged = useCallback(
+    (range: { startIndex: number }) => {
+      clearTimeout(positionTimer.current);
+      positionTimer.current = setTimeout(() => {
+        if (range.startIndex === savedPosition.current) return;
+        savedPosition.current = range.startIndex;
+        saveReaderPosition(documentId, range.startIndex);
+      }, 500);
+    },
+    [documentId],
+  );
+  useEffect(() => () => clearTimeout(positionTimer.current), [documentId]);
   useEffect(() => {
     if (!complete) return;
     performance.mark('reader:complete');
@@ -368,6 +388,8 @@ export function DocumentReader(props: { documentId: string }) {
   };
 
   if (!document || !turns) return <p className="muted">Opening the document…</p>;
+  // A reveal waiting for this document opens the list at its turn rather than where the reader was left.
+  const revealPending = reveal !== undefined && reveal.documentId === documentId && handledReveal.current !== reveal.nonce;
   return (
     <article className="reader" aria-labelledby="document-title">
       <header className="reader-header">
@@ -434,15 +456,21 @@ export function DocumentReader(props: { documentId: string }) {
               {noteForm && <NoteForm kind={noteForm} onSave={(body) => void saveNote(noteForm, body)} onCancel={() => setNoteForm(undefined)} />}
             </div>
           )}
+          {!listReady && <p className="muted">Opening at turn {startTurn + 1}, where you left off…</p>}
           <div role="list" aria-label="Turns" className="turn-list" ref={listRef} onClick={onListClick}>
-            <Virtuoso
-              ref={virtuoso}
-              style={{ height: '100%' }}
-              data={turns}
-              computeItemKey={(_, turn) => turn.id}
-              increaseViewportBy={200}
-              itemContent={(_, turn) => <TurnView turn={turn} person={turn.personId ? people?.get(turn.personId) : undefined} marks={canPaintHighlights ? undefined : spans.get(turn.index)} />}
-            />
+            {listReady && (
+              <Virtuoso
+                key={documentId}
+                ref={virtuoso}
+                initialTopMostItemIndex={revealPending ? turnIndexAt(turns, reveal.start) : Math.min(startTurn, Math.max(0, turns.length - 1))}
+                rangeChanged={onRangeChanged}
+                style={{ height: '100%' }}
+                data={turns}
+                computeItemKey={(_, turn) => turn.id}
+                increaseViewportBy={200}
+                itemContent={(_, turn) => <TurnView turn={turn} person={turn.personId ? people?.get(turn.personId) : undefined} marks={canPaintHighlights ? undefined : spans.get(turn.index)} />}
+              />
+            )}
           </div>
         </>
       )}

@@ -17,6 +17,18 @@ export interface ReaderData {
   notes: Note[];
   /** False while only the first turns (and the claims and notes on them) are loaded. */
   complete: boolean;
+  /** The turn the reader was at when this document was last read (0 for the top). */
+  startTurn: number;
+}
+
+/** The settings key remembering where a document was being read. */
+export function readerPositionKey(documentId: string): string {
+  return `reader:position:${documentId}`;
+}
+
+/** Remembers the first turn on screen, so the document reopens there. */
+export function saveReaderPosition(documentId: string, turn: number): void {
+  void db.settings.put({ key: readerPositionKey(documentId), value: turn });
 }
 
 async function peopleOf(turns: readonly Turn[]): Promise<Map<string, Person>> {
@@ -32,11 +44,13 @@ const byPosition = (documentId: string, from: number, to: number) => [
 
 /** The first turns of a document with everything painted on them: enough for the first screen, read in one go. */
 async function readHead(documentId: string): Promise<Omit<ReaderData, 'complete'> | undefined> {
-  const [document, turns] = await Promise.all([
+  const [document, turns, position] = await Promise.all([
     db.documents.get(documentId),
     db.turns.where('[documentId+index]').between([documentId, -Infinity], [documentId, Infinity]).limit(HEAD_TURNS).toArray(),
+    db.settings.get(readerPositionKey(documentId)),
   ]);
   if (!document) return undefined;
+  const startTurn = typeof position?.value === 'number' && position.value > 0 ? Math.floor(position.value) : 0;
   const last = turns.at(-1);
   // Everything that starts before the end of the last turn read; spans start in reading order, so none is missed.
   const end = turns.length < HEAD_TURNS || !last ? Infinity : last.offset + last.text.length;
@@ -46,7 +60,7 @@ async function readHead(documentId: string): Promise<Omit<ReaderData, 'complete'
     db.appearances.where('[documentId+anchor.position.start]').between(from, to, true, true).toArray(),
     db.notes.where('[documentId+anchor.position.start]').between(from, to, true, true).toArray(),
   ]);
-  return { document, turns, people, appearances, notes };
+  return { document, turns, people, appearances, notes, startTurn };
 }
 
 /** All of a document's turns, read in chunks of CHUNK so each read's work in the window stays small. */
@@ -112,7 +126,8 @@ export function useReaderData(documentId: string): ReaderData | undefined {
   if (!started) return undefined;
   const mine = <T>(answer: { documentId: string; value: T } | undefined) => (answer?.documentId === documentId ? answer.value : undefined);
   const full = { document: mine(document), turns: currentTurns, appearances: mine(appearances), notes: mine(notes), people: people?.turns === currentTurns ? people?.value : undefined };
-  if (full.document && full.turns && full.appearances && full.notes && full.people) return { document: full.document, turns: full.turns, people: full.people, appearances: full.appearances, notes: full.notes, complete: true };
+  const startTurn = head.data?.startTurn ?? 0;
+  if (full.document && full.turns && full.appearances && full.notes && full.people) return { document: full.document, turns: full.turns, people: full.people, appearances: full.appearances, notes: full.notes, complete: true, startTurn };
   // A document deleted while it was open: its live query answers undefined, and so does the reader's data.
   if (document?.documentId === documentId && !document.value) return undefined;
   return head.data ? { ...head.data, complete: false } : undefined;
