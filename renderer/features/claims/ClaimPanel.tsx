@@ -8,6 +8,7 @@ import { store } from '../../db/store.js';
 import { useUiStore } from '../../state/uiStore.js';
 import { ClaimEvidence } from '../evidence/ClaimEvidence.js';
 import { ScaleEditor } from './ScaleEditor.js';
+import { RecordGone } from '../shell/RecordGone.js';
 import './claims.css';
 
 const LAST_AUTHOR_KEY = 'lastVerdictAuthor';
@@ -20,18 +21,11 @@ function message(error: unknown): string {
 
 /** The selected claim in the side panel: its statement and details, where it appears, and its verdict. */
 export function ClaimPanel(props: { claimId: string }) {
-  const claim = useLiveQuery(() => db.claims.get(props.claimId), [props.claimId]);
+  // null once the claim is known to be gone, so loading (undefined) never flashes "no longer exists".
+  const claim = useLiveQuery(async () => (await db.claims.get(props.claimId)) ?? null, [props.claimId]);
   const selectClaim = useUiStore((s) => s.selectClaim);
-  if (claim === undefined) {
-    return (
-      <section aria-label="Claim">
-        <p className="muted">This claim no longer exists.</p>
-        <button type="button" onClick={() => selectClaim(undefined)}>
-          Close
-        </button>
-      </section>
-    );
-  }
+  if (claim === undefined) return null;
+  if (claim === null) return <RecordGone label="Claim" what="claim" onClose={() => selectClaim(undefined)} />;
   return (
     <section aria-labelledby="claim-panel-title" className="claim-panel">
       <div className="claim-panel-head">

@@ -6,6 +6,7 @@ import { db } from '../../db/database.js';
 import { store } from '../../db/store.js';
 import { useUiStore } from '../../state/uiStore.js';
 import { SHORTCUTS } from '../shell/commands.js';
+import { RecordGone } from '../shell/RecordGone.js';
 import './notes.css';
 
 const KIND_NAMES: Record<Note['kind'], string> = { note: 'Note', tag: 'Tag' };
@@ -23,16 +24,7 @@ export function NotePanel(props: { noteId: string }) {
   const note = useLiveQuery(async () => (await db.notes.get(props.noteId)) ?? null, [props.noteId]);
   const selectNote = useUiStore((s) => s.selectNote);
   if (note === undefined) return null;
-  if (note === null) {
-    return (
-      <section aria-label="Note details" className="note-panel">
-        <p className="muted">This note no longer exists.</p>
-        <button type="button" onClick={() => selectNote(undefined)}>
-          Close
-        </button>
-      </section>
-    );
-  }
+  if (note === null) return <RecordGone label="Note details" what="note" onClose={() => selectNote(undefined)} />;
   return (
     <section aria-label="Note details" className="note-panel">
       <div className="note-panel-head">
