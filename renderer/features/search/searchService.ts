@@ -68,12 +68,13 @@ export function startSearchIndex(): void {
   useSearchStore.setState({ where: c.where });
   c.startIndexer((event) => {
     switch (event.kind) {
+      // Each change to what the index holds bumps `revision`, so a search typed before it was ready runs again.
       case 'loaded':
-        useSearchStore.setState({ origin: event.fromDisk ? { kind: 'disk', entries: event.entries } : { kind: 'built' }, entries: event.entries, saved: event.fromDisk });
+        useSearchStore.setState((s) => ({ origin: event.fromDisk ? { kind: 'disk', entries: event.entries } : { kind: 'built' }, entries: event.entries, saved: event.fromDisk, revision: s.revision + 1 }));
         break;
       case 'updated':
-        if (event.changedSources === 0) useSearchStore.setState({ inStep: true });
-        else useSearchStore.setState((s) => ({ inStep: true, entries: event.entries, updatedSources: s.updatedSources + event.changedSources, revision: s.revision + 1 }));
+        if (event.changedSources === 0 && useSearchStore.getState().inStep) break;
+        useSearchStore.setState((s) => ({ inStep: true, entries: event.entries, updatedSources: s.updatedSources + event.changedSources, revision: s.revision + 1 }));
         break;
       case 'saving':
         useSearchStore.setState({ saved: false });
