@@ -113,25 +113,27 @@ export function DocumentReader(props: { documentId: string }) {
   const annotationsLoaded = useRef(false);
   annotationsLoaded.current = appearances !== undefined && notes !== undefined;
   const complete = data?.complete ?? false;
-  // A document reopens where it was left: that turn may be anywhere, so the list waits for the whole document.
+  // A document reopens at the turn where it was left: useReaderData reads the turns around it first.
   const startTurn = data?.startTurn ?? 0;
-  const listReady = startTurn === 0 || complete;
   const positionTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const savedPosition = useRef(startTurn);
   useEffect(() => {
     savedPosition.current = startTurn;
   }, [documentId, startTurn]);
-  const onRangeChanged = useCallback(
-    (range: { startIndex: number }) => {
-      clearTimeout(positionTimer.current);
-      positionTimer.current = setTimeout(() => {
-        if (range.startIndex === savedPosition.current) return;
-        savedPosition.current = range.startIndex;
-        saveReaderPosition(documentId, range.startIndex);
-      }, 500);
-    },
-    [documentId],
-  );
+  // Once scrolling settles, remember the first turn whose text shows at the top (not the ones rendered above the
+  // fold, or the document would creep upwards each time it reopens).
+  const onRangeChanged = useCallback(() => {
+    clearTimeout(positionTimer.current);
+    positionTimer.current = setTimeout(() => {
+      const list = listRef.current;
+      const top = list?.getBoundingClientRect().top ?? 0;
+      const first = [...(list?.querySelectorAll<HTMLElement>('[data-turn-index]') ?? [])].find((el) => el.getBoundingClientRect().bottom > top + 1);
+      const turn = first ? Number(first.dataset.turnIndex) : undefined;
+      if (turn === undefined || turn === savedPosition.current) return;
+      savedPosition.current = turn;
+      saveReaderPosition(documentId, turn);
+    }, 500);
+  }, [documentId]);
   useEffect(() => () => clearTimeout(positionTimer.current), [documentId]);
   useEffect(() => {
     if (!complete) return;
@@ -139,7 +141,9 @@ export function DocumentReader(props: { documentId: string }) {
     window.document.body.dataset.readerComplete = documentId;
     return () => void delete window.document.body.dataset.readerComplete;
   }, [complete, documentId]);
-  const offsetOf = useCallback((index: number) => turns?.[index]?.offset, [turns]);
+  // Turns are numbered 0… in the document (Turn.index); `turns` may begin later while the reader is opening.
+  const turnAt = useCallback((index: number) => turns?.[index - (turns[0]?.index ?? 0)], [turns]);
+  const offsetOf = useCallback((index: number) => turnAt(index)?.offset, [turnAt]);
   const spansRef = useRef(spans);
   spansRef.current = spans;
   const offsetRef = useRef(offsetOf);
@@ -231,8 +235,9 @@ export function DocumentReader(props: { documentId: string }) {
 
   const scrollToOffset = useCallback(
     (start: number, end: number) => {
-      if (!turns) return;
-      const index = turnIndexAt(turns, start);
+      const turn = turns?.[turnIndexAt(turns, start)];
+      if (!turn) return;
+      const index = turn.index;
       virtuoso.current?.scrollToIndex({ index, align: 'center' });
       setFlash({ start, end });
     },
@@ -364,7 +369,7 @@ export function DocumentReader(props: { documentId: string }) {
     if (!sel || sel.rangeCount === 0 || !sel.isCollapsed || !sel.anchorNode) return;
     const at = documentOffset(sel.anchorNode, sel.anchorOffset, offsetRef.current);
     if (at === undefined || !turns) return;
-    const hits = (spans.get(turnIndexAt(turns, at)) ?? []).filter((s) => s.ref && s.start <= at && at < s.end).sort((a, b) => a.end - a.start - (b.end - b.start));
+    const hits = (spans.get(turns[turnIndexAt(turns, at)]?.index ?? -1) ?? []).filter((s) => s.ref && s.start <= at && at < s.end).sort((a, b) => a.end - a.start - (b.end - b.start));
     const hit = hits[0]?.ref;
     if (hit?.kind === 'claim') selectClaim(hit.id);
     else if (hit?.kind === 'note') {
@@ -377,6 +382,10 @@ export function DocumentReader(props: { documentId: string }) {
   const goTo = (value: string) => {
     if (!turns) return;
     const target = parseGoTo(value);
+    if (!complete) {
+      setAnnounce('Still opening the document: try again in a moment.');
+      return;
+    }
     const index = target === undefined ? undefined : 'turn' in target ? Math.min(turns.length, Math.max(1, target.turn)) - 1 : turnIndexAtTime(turns, target.seconds);
     const turn = index === undefined ? undefined : turns[index];
     if (!turn) {
@@ -399,7 +408,7 @@ export function DocumentReader(props: { documentId: string }) {
         <div className="reader-title">
           <h2 id="document-title">{document.title}</h2>
           <p className="muted small">
-            {complete ? turns.length : '…'} turns · {document.format.toUpperCase()}
+            {data.turnCount} turns · {document.format.toUpperCase()}
             {document.fileName ? ` · ${document.fileName}` : ''} · {complete ? stops.length : '…'} claim appearances · version {document.version}
           </p>
         </div>
@@ -456,21 +465,25 @@ export function DocumentReader(props: { documentId: string }) {
               {noteForm && <NoteForm kind={noteForm} onSave={(body) => void saveNote(noteForm, body)} onCancel={() => setNoteForm(undefined)} />}
             </div>
           )}
-          {!listReady && <p className="muted">Opening at turn {startTurn + 1}, where you left off…</p>}
           <div role="list" aria-label="Turns" className="turn-list" ref={listRef} onClick={onListClick}>
-            {listReady && (
-              <Virtuoso
-                key={documentId}
-                ref={virtuoso}
-                initialTopMostItemIndex={revealPending ? turnIndexAt(turns, reveal.start) : Math.min(startTurn, Math.max(0, turns.length - 1))}
-                rangeChanged={onRangeChanged}
-                style={{ height: '100%' }}
-                data={turns}
-                computeItemKey={(_, turn) => turn.id}
-                increaseViewportBy={200}
-                itemContent={(_, turn) => <TurnView turn={turn} person={turn.personId ? people?.get(turn.personId) : undefined} marks={canPaintHighlights ? undefined : spans.get(turn.index)} />}
-              />
-            )}
+            <Virtuoso
+              key={documentId}
+              ref={virtuoso}
+              initialTopMostItemIndex={revealPending ? (turns[turnIndexAt(turns, reveal.start)]?.index ?? 0) : Math.min(startTurn, Math.max(0, data.turnCount - 1))}
+              rangeChanged={onRangeChanged}
+              style={{ height: '100%' }}
+              totalCount={data.turnCount}
+              computeItemKey={(index) => turnAt(index)?.id ?? `opening-${index}`}
+              increaseViewportBy={200}
+              // A typical turn's height: without it Virtuoso renders one turn first just to measure it.
+              defaultItemHeight={76}
+              itemContent={(index) => {
+                const turn = turnAt(index);
+                // Only while opening, and only if the list is scrolled past the turns read first.
+                if (!turn) return <div role="listitem" aria-label="Loading turn" aria-busy="true" className="turn turn-loading" />;
+                return <TurnView turn={turn} person={turn.personId ? people?.get(turn.personId) : undefined} marks={canPaintHighlights ? undefined : spans.get(turn.index)} />;
+              }}
+            />
           </div>
         </>
       )}

@@ -25,17 +25,25 @@ export function turnIndexAt(turns: readonly Pick<Turn, 'offset'>[], pos: number)
   return Math.max(0, lo - 1);
 }
 
-/** Spans grouped by the turns they touch, so painting the visible turns looks at their spans only. */
-export function spansByTurn(turns: readonly Pick<Turn, 'offset' | 'text'>[], spans: readonly PaintSpan[]): Map<number, PaintSpan[]> {
+/**
+ * Spans grouped by the turns they touch (keyed by Turn.index), so painting the visible turns looks at their spans
+ * only. `turns` may be a run of a document's turns (the reader opens on a few before reading the rest): spans
+ * outside it are left out.
+ */
+export function spansByTurn(turns: readonly Pick<Turn, 'index' | 'offset' | 'text'>[], spans: readonly PaintSpan[]): Map<number, PaintSpan[]> {
   const out = new Map<number, PaintSpan[]>();
-  if (turns.length === 0) return out;
+  const firstTurn = turns[0];
+  const lastTurn = turns.at(-1);
+  if (!firstTurn || !lastTurn) return out;
   for (const span of spans) {
+    if (span.end <= firstTurn.offset || span.start >= lastTurn.offset + lastTurn.text.length) continue;
     const first = turnIndexAt(turns, span.start);
     const last = turnIndexAt(turns, Math.max(span.start, span.end - 1));
     for (let i = first; i <= last; i++) {
-      const list = out.get(i);
+      const key = turns[i]!.index;
+      const list = out.get(key);
       if (list) list.push(span);
-      else out.set(i, [span]);
+      else out.set(key, [span]);
     }
   }
   return out;

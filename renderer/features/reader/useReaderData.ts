@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Appearance, DocumentRecord, Note, Person, Turn } from '../../../shared/model.js';
 import { db } from '../../db/database.js';
 
-/** How many turns the reader reads first: more than a tall window shows, few enough to read in a few milliseconds. */
+/** How many turns the reader reads to open on: more than a tall window shows, few enough to read in milliseconds. */
 export const HEAD_TURNS = 60;
 /** Records per read while the rest loads, so no single read blocks the window for long. */
 const CHUNK = 800;
@@ -15,7 +15,9 @@ export interface ReaderData {
   people: Map<string, Person>;
   appearances: Appearance[];
   notes: Note[];
-  /** False while only the first turns (and the claims and notes on them) are loaded. */
+  /** How many turns the document has; `turns` holds them all once complete, a run of them before. */
+  turnCount: number;
+  /** False while only the turns to open on (and the claims and notes on them) are loaded. */
   complete: boolean;
   /** The turn the reader was at when this document was last read (0 for the top). */
   startTurn: number;
@@ -42,25 +44,41 @@ const byPosition = (documentId: string, from: number, to: number) => [
   [documentId, to],
 ];
 
-/** The first turns of a document with everything painted on them: enough for the first screen, read in one go. */
+/** How far before the first turn read to look for spans that start earlier and run on into it. */
+const LOOKBACK_CHARS = 2_000;
+
+/**
+ * The turns the reader opens on (from the top, or around where the document was left) with everything painted on
+ * them, and how many turns there are in all: enough for the first screen, read in one go.
+ */
 async function readHead(documentId: string): Promise<Omit<ReaderData, 'complete'> | undefined> {
-  const [document, turns, position] = await Promise.all([
+  const position = await db.settings.get(readerPositionKey(documentId));
+  let startTurn = typeof position?.value === 'number' && position.value > 0 ? Math.floor(position.value) : 0;
+  const readFrom = (first: number) => db.turns.where('[documentId+index]').between([documentId, first], [documentId, Infinity]).limit(HEAD_TURNS).toArray();
+  let first = Math.max(0, startTurn - 5);
+  const [document, around, turnCount] = await Promise.all([
     db.documents.get(documentId),
-    db.turns.where('[documentId+index]').between([documentId, -Infinity], [documentId, Infinity]).limit(HEAD_TURNS).toArray(),
-    db.settings.get(readerPositionKey(documentId)),
+    readFrom(first),
+    db.turns.where('[documentId+index]').between([documentId, -Infinity], [documentId, Infinity]).count(),
   ]);
   if (!document) return undefined;
-  const startTurn = typeof position?.value === 'number' && position.value > 0 ? Math.floor(position.value) : 0;
+  let turns = around;
+  if (turns.length === 0 && first > 0) {
+    // The document is shorter than where it was left (its text was edited): open it at the top.
+    startTurn = first = 0;
+    turns = await readFrom(0);
+  }
   const last = turns.at(-1);
-  // Everything that starts before the end of the last turn read; spans start in reading order, so none is missed.
-  const end = turns.length < HEAD_TURNS || !last ? Infinity : last.offset + last.text.length;
-  const [from, to] = byPosition(documentId, -Infinity, end);
+  // Everything that starts in the turns read (or shortly before them and runs on into them).
+  const from = first === 0 || !turns[0] ? -Infinity : turns[0].offset - LOOKBACK_CHARS;
+  const to = turns.length < HEAD_TURNS || !last ? Infinity : last.offset + last.text.length;
+  const [lower, upper] = byPosition(documentId, from, to);
   const [people, appearances, notes] = await Promise.all([
     peopleOf(turns),
-    db.appearances.where('[documentId+anchor.position.start]').between(from, to, true, true).toArray(),
-    db.notes.where('[documentId+anchor.position.start]').between(from, to, true, true).toArray(),
+    db.appearances.where('[documentId+anchor.position.start]').between(lower, upper, true, true).toArray(),
+    db.notes.where('[documentId+anchor.position.start]').between(lower, upper, true, true).toArray(),
   ]);
-  return { document, turns, people, appearances, notes, startTurn };
+  return { document, turns, turnCount, people, appearances, notes, startTurn };
 }
 
 /** All of a document's turns, read in chunks of CHUNK so each read's work in the window stays small. */
@@ -127,7 +145,7 @@ export function useReaderData(documentId: string): ReaderData | undefined {
   const mine = <T>(answer: { documentId: string; value: T } | undefined) => (answer?.documentId === documentId ? answer.value : undefined);
   const full = { document: mine(document), turns: currentTurns, appearances: mine(appearances), notes: mine(notes), people: people?.turns === currentTurns ? people?.value : undefined };
   const startTurn = head.data?.startTurn ?? 0;
-  if (full.document && full.turns && full.appearances && full.notes && full.people) return { document: full.document, turns: full.turns, people: full.people, appearances: full.appearances, notes: full.notes, complete: true, startTurn };
+  if (full.document && full.turns && full.appearances && full.notes && full.people) return { document: full.document, turns: full.turns, turnCount: full.turns.length, people: full.people, appearances: full.appearances, notes: full.notes, complete: true, startTurn };
   // A document deleted while it was open: its live query answers undefined, and so does the reader's data.
   if (document?.documentId === documentId && !document.value) return undefined;
   return head.data ? { ...head.data, complete: false } : undefined;
