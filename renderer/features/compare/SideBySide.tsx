@@ -1,31 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useRef, type ReactNode, type UIEvent } from 'react';
+import { useRef, type UIEvent } from 'react';
 import { topicPath } from '../../../shared/compare/topicPath.js';
 import type { Appearance, Turn } from '../../../shared/model.js';
 import { db } from '../../db/database.js';
+import { MarkedText } from '../reader/MarkedText.js';
 import { Modal } from '../shell/Modal.js';
 import { useCompareStore, type ReadingTarget } from './compareStore.js';
 
 interface Pane {
   heading: string;
   turns: { turn: Turn; speaker: string; marks: { start: number; end: number }[] }[];
-}
-
-/** The turn's text with the given document spans marked. */
-function marked(turn: Turn, marks: { start: number; end: number }[]): ReactNode[] {
-  const out: ReactNode[] = [];
-  let at = 0;
-  const local = marks
-    .map((m) => ({ start: Math.max(0, m.start - turn.offset), end: Math.min(turn.text.length, m.end - turn.offset) }))
-    .filter((m) => m.end > m.start)
-    .sort((a, b) => a.start - b.start);
-  for (const m of local) {
-    if (m.start < at) continue;
-    out.push(turn.text.slice(at, m.start), <mark key={m.start}>{turn.text.slice(m.start, m.end)}</mark>);
-    at = m.end;
-  }
-  out.push(turn.text.slice(at));
-  return out;
 }
 
 async function loadPanes(target: ReadingTarget): Promise<{ title: string; panes: Pane[] }> {
@@ -137,7 +121,9 @@ export function SideBySide(props: { target: ReadingTarget }) {
                     <div className="turn-meta">
                       <span className="turn-speaker">{speaker}</span>
                     </div>
-                    <p className="turn-text">{marked(turn, marks)}</p>
+                    <p className="turn-text">
+                      <MarkedText text={turn.text} offset={turn.offset} spans={marks} />
+                    </p>
                   </div>
                 ))}
               </div>

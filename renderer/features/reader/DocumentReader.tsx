@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { addAppearance, createClaim, createNote, findSimilarClaims } from '../../../shared/domain/claims.js';
 import type { Claim, ClaimType, DocumentRecord, Person, Turn } from '../../../shared/model.js';
+import { MarkedText } from './MarkedText.js';
 import { saveReaderPosition, useReaderData } from './useReaderData.js';
 import { db } from '../../db/database.js';
 import { store } from '../../db/store.js';
@@ -516,30 +517,6 @@ function NoteForm(props: { kind: 'note' | 'tag'; onSave: (body: string) => void;
       </label>
       <button type="submit">{props.kind === 'tag' ? 'Add tag' : 'Add note'}</button>
     </form>
-  );
-}
-
-/**
- * A turn's text with its spans as <mark> elements: the fallback where the CSS Custom Highlight API is missing (every
- * Electron we ship has it). Overlapping spans become one mark per stretch, carrying every layer that covers it.
- */
-function MarkedText(props: { text: string; offset: number; spans: readonly PaintSpan[] }) {
-  const { text, offset, spans } = props;
-  const cuts = new Set([0, text.length]);
-  for (const s of spans) {
-    cuts.add(Math.min(text.length, Math.max(0, s.start - offset)));
-    cuts.add(Math.min(text.length, Math.max(0, s.end - offset)));
-  }
-  const points = [...cuts].sort((a, b) => a - b);
-  return (
-    <>
-      {points.slice(0, -1).map((from, i) => {
-        const to = points[i + 1]!;
-        const layers = [...new Set(spans.filter((s) => s.start - offset <= from && s.end - offset >= to).map((s) => s.layer))];
-        const piece = text.slice(from, to);
-        return layers.length === 0 ? piece : <mark key={from} className={layers.map((l) => `hl-${l}`).join(' ')}>{piece}</mark>;
-      })}
-    </>
   );
 }
 
