@@ -223,10 +223,13 @@ export function DocumentReader(props: { documentId: string }) {
     // found by the search index in its worker; only before the index has caught up is every claim read.
     const timer = setTimeout(() => {
       void claimIdsSharingWords(selection.text)
+        .catch(() => undefined) // the index could not answer: compare with every claim instead
         .then(async (ids) => (ids ? (await db.claims.bulkGet(ids)).filter((c): c is Claim => c !== undefined) : db.claims.toArray()))
         .then((claims) => {
           if (live) setSimilar(findSimilarClaims(claims, selection.text, claimant));
-        });
+        })
+        // Suggestions are a help, not the work: without them the selection toolbar still makes claims.
+        .catch((error: unknown) => console.warn('Could not look for repeats of the selection', error));
     }, 120);
     return () => {
       live = false;
