@@ -28,7 +28,7 @@ export default tseslint.config(
   zone(['renderer/features/**', 'renderer/state/**', 'renderer/api/**', 'renderer/*.tsx'], ['electron', 'electron/*', ...nodeBuiltins, '**/electron/**', 'dexie'], 'Only renderer/db/ imports Dexie; use renderer/db/ instead.'),
   // Handlers know nothing of Electron: only main, preload, the IPC registration and window glue import it.
   {
-    files: ['electron/handlers/**', 'electron/transport/**', 'electron/vault/**', 'electron/import/**', 'electron/sources/**', 'electron/cli/**', 'electron/backup/**', 'electron/export/**'],
+    files: ['electron/handlers/**', 'electron/transport/**', 'electron/vault/**', 'electron/import/**', 'electron/sources/**', 'electron/cli/**', 'electron/backup/**', 'electron/export/**', 'electron/openFiles/**', 'electron/recent/**', 'electron/logging/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'electron/*', '**/renderer/**'], message: 'Handlers and jobs are plain Node: no Electron import.' }] }],
     },

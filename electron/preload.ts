@@ -26,6 +26,8 @@ const api = {
   backupsQuitDone: (request: RequestOf<'backupsQuitDone'>) => call(contract.backupsQuitDone.channel, request),
   filesSave: (request: RequestOf<'filesSave'>) => call(contract.filesSave.channel, request),
   reportsPrintPdf: (request: RequestOf<'reportsPrintPdf'>) => call(contract.reportsPrintPdf.channel, request),
+  menuSetState: (request: RequestOf<'menuSetState'>) => call(contract.menuSetState.channel, request),
+  filesTakeOpened: (request: RequestOf<'filesTakeOpened'>) => call(contract.filesTakeOpened.channel, request),
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
     const channel = events[event].channel;
     // Wrap so the page never sees the IpcRendererEvent (it exposes sender.send).

@@ -87,6 +87,32 @@ export interface PickedFile {
   bytes: Uint8Array;
 }
 
+/** A file the OS asked Claimdesk to open (double-click, "Open with", command line, Open Recent), read by the main process. */
+export interface OpenedFile extends PickedFile {
+  /** 'project': a .claimdesk bundle, for the Import project dialog; 'document': a transcript or article, for Import. */
+  kind: 'project' | 'document';
+}
+
+/**
+ * What the native menu needs to know of the window to enable its items (see shared/menuState.ts). Undo labels name
+ * the action ("Add claim") and may quote a record briefly: they are shown in the menu and never written to the log.
+ */
+export const menuStateSchema = z
+  .object({
+    canUndo: z.boolean(),
+    undoLabel: z.string().max(80).optional(),
+    canRedo: z.boolean(),
+    redoLabel: z.string().max(80).optional(),
+    /** The library holds no debate yet: nothing to export or search. */
+    libraryEmpty: z.boolean(),
+    /** A modal dialog is open: commands that open another dialog wait until it closes. */
+    modalOpen: z.boolean(),
+    /** Focus is in a text field, whose own typing history Undo and Redo then act on. */
+    editingText: z.boolean(),
+  })
+  .strict();
+export type MenuState = z.output<typeof menuStateSchema>;
+
 /** Why a backup was made. 'damaged' is a copy of what could be read from a database that would not open. */
 export const BACKUP_REASONS = ['quit', 'interval', 'before-import', 'before-upgrade', 'before-restore', 'manual', 'damaged'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
@@ -205,6 +231,14 @@ export const contract = {
   backupsRead: channel<{ bytes: Uint8Array }>()('backups:read', z.object({ id: backupId }).strict()),
   /** The window's answer to backupsQuitRequested: it has written its quit backup (or had nothing to save). */
   backupsQuitDone: channel<{ closing: boolean }>()('backups:quit-done', z.object({ written: z.boolean() }).strict()),
+
+  /** The window's state, for the native menu's enabled items and Undo/Redo labels. */
+  menuSetState: channel<{ applied: boolean }>()('menu:set-state', menuStateSchema),
+  /** Takes the files the OS asked Claimdesk to open, and why any could not be read; each is handed over once. */
+  filesTakeOpened: channel<{ files: OpenedFile[]; failures: { name: string; message: string }[] }>()(
+    'files:take-opened',
+    z.object({}).strict(),
+  ),
 } as const;
 
 export type Contract = typeof contract;
@@ -251,6 +285,8 @@ export const events = {
   /** The desktop app is closing: the window should write its quit backup, then answer with backupsQuitDone. */
   backupsQuitRequested: { channel: 'backups:quit-requested', payload: z.object({}) },
   menuCommand: { channel: 'menu:command', payload: z.enum(MENU_COMMANDS) },
+  /** The OS handed the app files to open: the window takes them with filesTakeOpened. */
+  filesOpened: { channel: 'files:opened', payload: z.object({ count: z.number().int().min(0) }) },
   parseProgress: {
     channel: 'documents:parse-progress',
     payload: z.object({

@@ -17,8 +17,10 @@ const common = {
   sourcemap: 'linked',
   logLevel: quiet ? 'error' : 'info',
   absWorkingDir: root,
-  // pdf.js loads its worker and fonts from its own package at run time, so it stays a real dependency.
-  external: ['electron', 'pdfjs-dist', 'pdfjs-dist/*'],
+  // pdf.js loads its worker and fonts from its own package at run time, so it stays a real dependency; the main
+  // process' runtime packages (the log, the updater) are production dependencies that electron-builder packs, loaded
+  // from app.asar's node_modules (build/scripts/distCheck.mjs checks they are there).
+  external: ['electron', 'pdfjs-dist', 'pdfjs-dist/*', 'electron-log', 'electron-log/*', 'electron-updater'],
 };
 
 await Promise.all([

@@ -21,9 +21,11 @@ function run(command, args) {
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
+// `npm start -- file.claimdesk transcript.txt` opens those files, as a double-click on them would.
+const files = process.argv.slice(2);
 if ('path' in electron) {
-  run(electron.path, [path.join(root, 'dist/electron/main.cjs')]);
+  run(electron.path, [path.join(root, 'dist/electron/main.cjs'), ...files]);
 } else {
   console.log(`Electron's binary is not installed and could not be downloaded (${electron.missing}), so Claimdesk starts as a browser preview instead.`);
-  run(process.execPath, [path.join(root, 'dist/electron/previewServer.mjs')]);
+  run(process.execPath, [path.join(root, 'dist/electron/previewServer.mjs'), ...files]);
 }

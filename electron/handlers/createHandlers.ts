@@ -1,4 +1,4 @@
-import type { AppInfo, MethodName, PickedFile, ResultOf, ValidRequestOf, EventName, EventPayload } from '../../shared/contract.js';
+import type { AppInfo, MenuState, MethodName, PickedFile, ResultOf, ValidRequestOf, EventName, EventPayload } from '../../shared/contract.js';
 import type { ParsedImport } from '../../shared/import/parsedDocument.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -49,6 +49,10 @@ export interface HandlerDeps {
   saveFile?(suggestedName: string, bytes: Uint8Array, filters: Array<{ name: string; extensions: string[] }>): Promise<{ saved: boolean; path?: string }>;
   /** Prints self-contained HTML to PDF with Chromium's print engine, scripts off; undefined outside Electron. */
   printToPdf?(html: string): Promise<Uint8Array>;
+  /** Hands the native menu the window's state; undefined where there is no native menu (the preview). */
+  setMenuState?(state: MenuState): void;
+  /** Files the OS asked the app to open, read by the main process; undefined where the OS cannot hand any over. */
+  takeOpenedFiles?(): ResultOf<'filesTakeOpened'>;
 }
 
 const SAMPLE_FILES = ['corbyn-nato-article.txt', 'nato-defence-expenditure-pct-gdp-2014-2024.csv'];
@@ -135,5 +139,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (!deps.printToPdf) throw new HandlerError('unsupported', "PDF printing needs the desktop app; use the browser's print dialog instead.");
       return { bytes: await deps.printToPdf(html) };
     },
+
+    menuSetState: async (state) => {
+      if (!deps.setMenuState) return { applied: false };
+      deps.setMenuState(state);
+      return { applied: true };
+    },
+    filesTakeOpened: async () => deps.takeOpenedFiles?.() ?? { files: [], failures: [] },
   };
 }

@@ -16,6 +16,8 @@ export interface NodeHandlerOptions {
   openPath?: HandlerDeps['openPath'];
   saveFile?: HandlerDeps['saveFile'];
   printToPdf?: HandlerDeps['printToPdf'];
+  setMenuState?: HandlerDeps['setMenuState'];
+  takeOpenedFiles?: HandlerDeps['takeOpenedFiles'];
 }
 
 /** Everything the handlers need, built the same way for the desktop app and the browser preview. */
@@ -32,6 +34,8 @@ export function createNodeHandlerDeps(options: NodeHandlerOptions): HandlerDeps 
     ...(options.openPath ? { openPath: options.openPath } : {}),
     ...(options.saveFile ? { saveFile: options.saveFile } : {}),
     ...(options.printToPdf ? { printToPdf: options.printToPdf } : {}),
+    ...(options.setMenuState ? { setMenuState: options.setMenuState } : {}),
+    ...(options.takeOpenedFiles ? { takeOpenedFiles: options.takeOpenedFiles } : {}),
     parseDocument: imports.parse,
     cancelParse: imports.cancel,
     sampleDir: path.join(options.distDir, 'sample'),

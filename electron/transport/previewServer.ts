@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { createHandlers } from '../handlers/createHandlers.js';
 import { createNodeHandlerDeps } from '../handlers/nodeHandlerDeps.js';
 import { resolveUserDataPath } from '../userDataPath.js';
+import { filesFromArgv } from '../openFiles/fileArguments.js';
+import { OpenedFileQueue } from '../openFiles/openedFileQueue.js';
 import { createHttpTransport } from './httpTransport.js';
 
 /**
@@ -53,7 +55,13 @@ async function openPath(filePath: string): Promise<void> {
 async function main() {
   await mkdir(userDataPath, { recursive: true });
   const pkgVersion = process.env.npm_package_version ?? '0.1.0';
-  const handlers = createHandlers(createNodeHandlerDeps({ shell: 'preview', version: pkgVersion, userDataPath, distDir, openExternal, openPath }));
+  // Files named on the command line (`npm start -- debate.claimdesk` falls back to this preview) open in the window
+  // the way a double-click opens them in the desktop app: the first window to ask takes them.
+  const opened = new OpenedFileQueue();
+  for (const file of filesFromArgv(process.argv, { cwd: process.cwd(), skip: 2 }).files) await opened.add(file.path, file.kind);
+  const handlers = createHandlers(
+    createNodeHandlerDeps({ shell: 'preview', version: pkgVersion, userDataPath, distDir, openExternal, openPath, takeOpenedFiles: () => opened.take() }),
+  );
   const transport = createHttpTransport({ handlers, token, staticDir });
   const server = createServer(transport.listener);
   server.on('error', (error: NodeJS.ErrnoException) => {

@@ -36,6 +36,16 @@ const cases: { [M in MethodName]: { good: unknown; bad: unknown[] } } = {
     ],
   },
   reportsPrintPdf: { good: { html: '<!DOCTYPE html><p>x</p>' }, bad: [{}, { html: '' }, { html: 42 }, { html: '<p>', url: 'file:///etc/passwd' }] },
+  menuSetState: {
+    good: { canUndo: true, undoLabel: 'Add claim', canRedo: false, libraryEmpty: false, modalOpen: false, editingText: false },
+    bad: [
+      {},
+      { canUndo: 'yes', canRedo: false, libraryEmpty: false, modalOpen: false, editingText: false },
+      { canUndo: true, undoLabel: 'x'.repeat(81), canRedo: false, libraryEmpty: false, modalOpen: false, editingText: false },
+      { canUndo: true, canRedo: false, libraryEmpty: false, modalOpen: false, editingText: false, items: [{ label: 'Run', click: 'x' }] },
+    ],
+  },
+  filesTakeOpened: { good: {}, bad: [{ path: '/etc/passwd' }, null] },
 };
 
 describe('the contract', () => {
