@@ -8,6 +8,8 @@ import { LibraryPanel } from './features/library/LibraryPanel.js';
 import { commandForKey, runCommand } from './features/shell/commands.js';
 import { AboutDialog, ShortcutsDialog } from './features/shell/HelpDialogs.js';
 import { MenuBar } from './features/shell/MenuBar.js';
+import { MenuStateSync } from './features/shell/MenuStateSync.js';
+import { takeOpenedFiles } from './features/shell/openedFiles.js';
 import { SidePanel } from './features/shell/SidePanel.js';
 import { Toasts } from './features/shell/Toasts.js';
 import { useUiStore } from './state/uiStore.js';
@@ -69,11 +71,16 @@ export function App() {
   const [dragging, setDragging] = useState(false);
 
   useEffect(() => {
-    startUp().then(
+    const started = startUp();
+    started.then(
       () => setStatus('ready'),
       (error: unknown) => setStatus({ error: error instanceof Error ? error.message : String(error) }),
     );
     const off = api.on('menuCommand', (command) => void runCommand(command));
+    // Files the OS handed the app (double-click, Open with, Open Recent, the command line): waiting ones now, later
+    // ones as the main process announces them.
+    const offOpened = api.on('filesOpened', () => void started.then(takeOpenedFiles, () => undefined));
+    void started.then(takeOpenedFiles, () => undefined);
     const onKey = (event: KeyboardEvent) => {
       if (isDesktop) return; // the native menu's accelerators handle keys in the desktop app
       const command = commandForKey(event);
@@ -85,6 +92,7 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => {
       off();
+      offOpened();
       window.removeEventListener('keydown', onKey);
     };
   }, []);
@@ -127,7 +135,7 @@ export function App() {
     >
       <header className="app-header">
         <h1 className="app-title">Claimdesk</h1>
-        {!isDesktop && <MenuBar />}
+        {isDesktop ? <MenuStateSync /> : <MenuBar />}
         <SectionNav />
       </header>
       <LibraryPanel />

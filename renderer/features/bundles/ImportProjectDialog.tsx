@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { readBundle, type ReadBundle } from '../../../shared/bundle/bundle.js';
 import { conflictKey, mergeSnapshots, resolveConflicts, type ConflictChoice, type MergeConflict } from '../../../shared/bundle/mergeSnapshots.js';
 import { readSnapshot } from '../../../shared/domain/snapshot.js';
@@ -9,6 +9,7 @@ import { useUiStore } from '../../state/uiStore.js';
 import { backupNow, holdsNoWork, openBackupsDialog, replaceLibrary } from '../backups/backupService.js';
 import { describeCounts, TABLE_LABELS } from '../backups/describe.js';
 import { Modal } from '../shell/Modal.js';
+import { useIncomingProject } from './incomingProject.js';
 
 interface Plan {
   name: string;
@@ -40,6 +41,13 @@ export function ImportProjectDialog() {
   const [error, setError] = useState<string>();
   const [working, setWorking] = useState(false);
   const close = () => openBackupsDialog(undefined);
+  // A file the OS handed over (double-click on a .claimdesk) is read as if the user had chosen it here.
+  const incoming = useIncomingProject((s) => s.file);
+  useEffect(() => {
+    if (!incoming) return;
+    useIncomingProject.setState({ file: undefined });
+    void open(incoming.name, incoming.bytes);
+  }, [incoming]);
 
   async function open(name: string, bytes: Uint8Array) {
     setError(undefined);

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { BUNDLED_DATA, BUNDLED_SOFTWARE } from '../../../shared/about/credits.js';
 import type { AppInfo } from '../../../shared/contract.js';
 import { request } from '../../api/api.js';
 import { useUiStore } from '../../state/uiStore.js';
@@ -29,10 +30,26 @@ export function AboutDialog() {
               <dd>{info.versions.electron}</dd>
             </>
           )}
+          {info.versions.chrome && (
+            <>
+              <dt>Chromium</dt>
+              <dd>{info.versions.chrome}</dd>
+            </>
+          )}
           <dt>Node</dt>
           <dd>{info.versions.node}</dd>
         </dl>
       )}
+      <section aria-labelledby="about-data">
+        <h3 id="about-data">Bundled data and licences</h3>
+        <ul className="credits">
+          {[...BUNDLED_DATA, ...BUNDLED_SOFTWARE].map((item) => (
+            <li key={item.what}>
+              <strong>{item.what}</strong>. {item.credit} Licence: {item.licence}.
+            </li>
+          ))}
+        </ul>
+      </section>
       {error && <p role="alert">{error}</p>}
       <div className="form-actions">
         <button type="button" className="primary" onClick={closeDialog} autoFocus>

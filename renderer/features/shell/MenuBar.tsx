@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MenuCommand } from '../../../shared/contract.js';
+import { isCommandEnabled } from '../../../shared/menuState.js';
 import { runCommand } from './commands.js';
+import { useMenuState } from './useMenuState.js';
 
 interface MenuDef {
   label: string;
@@ -20,6 +22,8 @@ const MENUS: MenuDef[] = [
  */
 export function MenuBar() {
   const [open, setOpen] = useState<number>();
+  // The same rules as the native menu: an item that cannot apply now is shown disabled (and stays reachable).
+  const menuState = useMenuState();
   const barRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -59,12 +63,16 @@ export function MenuBar() {
             </button>
             {open === index && (
               <div role="menu" aria-label={menu.label} className="menu-popup" onKeyDown={(e) => onMenuKey(e, index)}>
-                {menu.items.map((item) => (
+                {menu.items.map((item) => {
+                  const enabled = isCommandEnabled(item.command, menuState);
+                  return (
                   <button
                     key={item.command}
                     type="button"
                     role="menuitem"
+                    aria-disabled={enabled ? undefined : true}
                     onClick={() => {
+                      if (!enabled) return;
                       setOpen(undefined);
                       void runCommand(item.command);
                     }}
@@ -72,7 +80,8 @@ export function MenuBar() {
                     <span>{item.label}</span>
                     {item.keys && <kbd aria-hidden="true">{item.keys}</kbd>}
                   </button>
-                ))}
+                  );
+                })}
               </div>
             )}
           </div>

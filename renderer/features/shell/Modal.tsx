@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { countModalOpen } from './modalState.js';
 
 /**
  * A modal dialog on the native <dialog> element: focus is trapped, Escape closes, and screen readers announce it
@@ -9,7 +10,11 @@ export function Modal(props: { title: string; onClose: () => void; children: Rea
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    const release = countModalOpen();
+    return () => {
+      dialog?.close();
+      release();
+    };
   }, []);
   const titleId = `dialog-title-${props.title.replace(/\W+/g, '-').toLowerCase()}`;
   return (
