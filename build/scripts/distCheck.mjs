@@ -78,11 +78,13 @@ function pack(electronDist) {
 /** Production packages by install path (node_modules/…), from the lockfile: the only packages allowed in the asar. */
 function productionPackages() {
   const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8'));
-  return new Set(
-    Object.entries(lock.packages)
-      .filter(([key, info]) => key.startsWith('node_modules/') && !info.dev)
-      .map(([key]) => key),
-  );
+  const production = Object.entries(lock.packages).filter(([key, info]) => key.startsWith('node_modules/') && !info.dev);
+  return {
+    paths: new Set(production.map(([key]) => key)),
+    // electron-builder re-hoists nested production packages (electron-updater's own semver lands in node_modules/semver
+    // when the top-level semver is a dev package), so a package is also allowed by name and exact version.
+    versions: new Set(production.map(([key, info]) => `${key.replace(/^.*node_modules\//, '')}@${info.version}`)),
+  };
 }
 
 /** The install path of the package a file belongs to, e.g. node_modules/@napi-rs/canvas, or null outside node_modules. */
@@ -95,7 +97,8 @@ function packageOf(file) {
   return [...parts.slice(0, last + 1), ...name].join('/');
 }
 
-function checkContents(files, where) {
+/** @param {(pkg: string) => string | undefined} versionOf the packed package's version, from its package.json */
+function checkContents(files, where, versionOf) {
   const allowed = productionPackages();
   const found = new Set();
   for (const file of files) {
@@ -110,8 +113,8 @@ function checkContents(files, where) {
     else if (!file.startsWith('dist/') && file !== 'package.json') fail(`${where}: unexpected file ${file}`);
   }
   for (const pkg of found) {
-    if (!allowed.has(pkg)) fail(`${where}: ${pkg} is not a production dependency`);
     const name = pkg.replace(/^.*node_modules\//, '');
+    if (!allowed.paths.has(pkg) && !allowed.versions.has(`${name}@${versionOf(pkg)}`)) fail(`${where}: ${pkg} is not a production dependency`);
     if (DEV_PACKAGES.includes(name)) fail(`${where}: dev package ${name}`);
   }
   return found;
@@ -158,7 +161,20 @@ async function main() {
     .filter((file) => !file.endsWith('.map'));
   for (const file of built) if (!packed.has(file)) fail(`app.asar lacks ${file}, which the build produced`);
 
-  const packages = checkContents(files, 'app.asar');
+  const packedVersion = (pkg) => {
+    try {
+      return JSON.parse(asar.extractFile(asarPath, `${pkg}/package.json`).toString('utf8')).version;
+    } catch {
+      return undefined;
+    }
+  };
+  const packages = checkContents(files, 'app.asar', packedVersion);
+  // The other way round: every production dependency is loaded at run time from app.asar (esbuild leaves them
+  // external: pdf.js, the log, the updater), so a missing one would only show when a user starts the app.
+  const { dependencies = {} } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  for (const name of Object.keys(dependencies)) {
+    if (!packed.has(`node_modules/${name}/package.json`)) fail(`app.asar lacks the production dependency ${name}, which the main process loads at run time`);
+  }
 
   // electron-builder moves native modules (*.node) next to the archive; they obey the same rules.
   const unpacked = path.join(unpackedDir, 'resources', 'app.asar.unpacked');
@@ -167,7 +183,14 @@ async function main() {
     unpackedFiles = fs.readdirSync(unpacked, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
       .map((entry) => path.relative(unpacked, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
-    for (const pkg of checkContents(unpackedFiles, 'app.asar.unpacked')) packages.add(pkg);
+    const unpackedVersion = (pkg) => {
+      try {
+        return JSON.parse(fs.readFileSync(path.join(unpacked, pkg, 'package.json'), 'utf8')).version;
+      } catch {
+        return packedVersion(pkg); // electron-builder leaves package.json in the archive when it unpacks a .node file
+      }
+    };
+    for (const pkg of checkContents(unpackedFiles, 'app.asar.unpacked', unpackedVersion)) packages.add(pkg);
   }
 
   const manifest = JSON.parse(asar.extractFile(asarPath, 'package.json').toString('utf8'));
