@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { addAppearance, createClaim, createNote, findSimilarClaims } from '../../../shared/domain/claims.js';
 import type { Claim, ClaimType, DocumentRecord, Person, Turn } from '../../../shared/model.js';
@@ -531,7 +531,7 @@ function TurnView(props: { turn: Turn; person: Person | undefined; marks?: reado
     <div role="listitem" aria-label={`${label}${time ? ` at ${time}` : ''}`} className={`turn turn-${turn.kind}${turn.metadata?.section === 'comments' ? ' turn-comment' : ''}`} data-turn-index={turn.index}>
       <div className="turn-meta">
         {turn.kind === 'speech' && (
-          <span className="turn-speaker" style={{ color: person?.color }}>
+          <span className="turn-speaker speaker-ink" style={person?.color ? ({ '--speaker': person.color } as CSSProperties) : undefined}>
             {label}
           </span>
         )}
