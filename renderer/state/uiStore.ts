@@ -61,10 +61,14 @@ export function createInitialUiState(): UiState {
 }
 
 let toastCounter = 0;
+/** How many messages show at once. */
+export const MAX_TOASTS = 3;
 
 export const useUiStore = create<UiState & UiActions>()((set) => ({
   ...createInitialUiState(),
-  selectDebate: (id) => set((s) => (s.selectedDebateId === id ? {} : { selectedDebateId: id, openDocumentId: undefined })),
+  // Choosing a debate in the library shows its page, also when it is the one already open (from the reader or
+  // another section): the library is the way back.
+  selectDebate: (id) => set((s) => (s.selectedDebateId === id ? { openDocumentId: undefined, section: 'debates' } : { selectedDebateId: id, openDocumentId: undefined, section: 'debates' })),
   openDocument: (id) => set({ openDocumentId: id }),
   setSection: (section) => set({ section }),
   // The side panel shows one thing: choosing a claim puts away the note, and the other way round.
@@ -75,6 +79,7 @@ export const useUiStore = create<UiState & UiActions>()((set) => ({
   toggleSidePanel: () => set((s) => ({ sidePanelOpen: !s.sidePanelOpen })),
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: undefined }),
-  notify: (text, tone = 'info') => set((s) => ({ toasts: [...s.toasts.slice(-3), { id: ++toastCounter, text, tone }] })),
+  // At most three messages at once: the oldest makes room.
+  notify: (text, tone = 'info') => set((s) => ({ toasts: [...s.toasts.slice(-(MAX_TOASTS - 1)), { id: ++toastCounter, text, tone }] })),
   dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
 }));

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
-import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
+import { forwardRef, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type HTMLAttributes } from 'react';
+import { Virtuoso, type Components, type VirtuosoHandle } from 'react-virtuoso';
 import { addAppearance, createClaim, createNote, findSimilarClaims } from '../../../shared/domain/claims.js';
 import type { Claim, ClaimType, DocumentRecord, Person, Turn } from '../../../shared/model.js';
 import { MarkedText } from './MarkedText.js';
@@ -14,6 +14,9 @@ import { claimIdsSharingWords } from '../search/searchService.js';
 import { EditTextPanel } from './EditTextPanel.js';
 import { canPaintHighlights, documentOffset, HighlightPainter } from './highlightPainter.js';
 import { parseGoTo, spansByTurn, turnIndexAt, turnIndexAtTime, type PaintSpan } from './spans.js';
+import { ClaimMargin, useMarginClaims, type MarginClaim } from './ClaimMargin.js';
+import { SelectionAdder } from './SelectionAdder.js';
+import { keyStep, SentenceMap, stepSelection } from './keyboardSelection.js';
 import './reader.css';
 
 function formatTime(seconds: number | undefined): string | undefined {
@@ -29,7 +32,15 @@ export interface ReaderSelection {
   start: number;
   end: number;
   text: string;
+  /** Made with the keyboard (painted by the reader) or with the pointer (shown by the browser). */
+  source?: 'keyboard';
 }
+
+/** The turns as an ARIA list: Virtuoso's own list element carries the role, so every child is a list item. */
+const TurnListElement = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivElement>>(function TurnListElement(props, ref) {
+  return <div {...props} ref={ref} role="list" aria-label="Turns" />;
+});
+const VIRTUOSO_COMPONENTS: Components = { List: TurnListElement };
 
 function inTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || (target instanceof HTMLElement && target.isContentEditable);
@@ -81,6 +92,14 @@ export function DocumentReader(props: { documentId: string }) {
   const [showReview, setShowReview] = useState(false);
   const [announce, setAnnounce] = useState('');
   const [similar, setSimilar] = useState<{ claim: Claim; similarity: number }[]>([]);
+  // While the pointer is down the selection is still being dragged: the adder waits for it to be let go.
+  const [dragging, setDragging] = useState(false);
+  // What the status line says is about a claim ("Claim 2 of 5: …"): it goes when that claim does.
+  const announcedClaim = useRef<string | undefined>(undefined);
+  const say = useCallback((text: string, claimId?: string) => {
+    announcedClaim.current = claimId;
+    setAnnounce(text);
+  }, []);
 
   useLayoutEffect(() => {
     performance.mark('reader:open');
@@ -91,6 +110,17 @@ export function DocumentReader(props: { documentId: string }) {
     () => (appearances ?? []).filter((a) => a.state === 'anchored').sort((a, b) => a.anchor.position.start - b.anchor.position.start),
     [appearances],
   );
+  // A status line about a claim that is gone (deleted, or undone) would be stale: it goes with the claim.
+  useEffect(() => {
+    const claimId = announcedClaim.current;
+    if (claimId && !stops.some((s) => s.claimId === claimId)) {
+      announcedClaim.current = undefined;
+      setAnnounce('');
+      setCurrent(undefined);
+    } else if (current !== undefined && current >= stops.length) setCurrent(undefined);
+  }, [stops, current]);
+  const claimIds = useMemo(() => [...new Set(stops.map((a) => a.claimId))], [stops]);
+  const marginClaims = useMarginClaims(claimIds);
   const pending = useMemo(() => (appearances ?? []).filter((a) => a.state !== 'anchored').length + (notes ?? []).filter((n) => n.state !== 'anchored').length, [appearances, notes]);
 
   const spans = useMemo(() => {
@@ -107,6 +137,7 @@ export function DocumentReader(props: { documentId: string }) {
     }
     if (flash) out.push({ ...flash, layer: 'reveal' });
     if (selection && noteForm) out.push({ start: selection.start, end: selection.end, layer: 'pending' });
+    else if (selection?.source === 'keyboard') out.push({ start: selection.start, end: selection.end, layer: 'selection' });
     return spansByTurn(turns ?? [], out);
   }, [document, turns, stops, notes, selectedClaimId, current, flash, selection, noteForm]);
 
@@ -259,7 +290,7 @@ export function DocumentReader(props: { documentId: string }) {
     handledReveal.current = reveal.nonce;
     setMode('read');
     scrollToOffset(reveal.start, reveal.end);
-    setAnnounce(`Showing “${document.text.slice(reveal.start, reveal.end).slice(0, 120)}”`);
+    say(`Showing “${document.text.slice(reveal.start, reveal.end).slice(0, 120)}”`);
   }, [reveal, documentId, turnsReady, document, scrollToOffset]);
 
   const clearSelection = () => {
@@ -307,14 +338,14 @@ export function DocumentReader(props: { documentId: string }) {
 
   const moveCurrent = (step: 1 | -1) => {
     if (stops.length === 0) {
-      setAnnounce('This document has no claims yet.');
+      say('This document has no claims yet.');
       return;
     }
     const next = current === undefined ? (step === 1 ? 0 : stops.length - 1) : (current + step + stops.length) % stops.length;
     const stop = stops[next]!;
     setCurrent(next);
     scrollToOffset(stop.anchor.position.start, stop.anchor.position.end);
-    setAnnounce(`Claim ${next + 1} of ${stops.length}: “${stop.anchor.quote.exact.slice(0, 120)}”`);
+    say(`Claim ${next + 1} of ${stops.length}: “${stop.anchor.quote.exact.slice(0, 120)}”`, stop.claimId);
   };
 
   // The annotation commands, run by one key in the reader or by a menu command (onCommand).
@@ -378,7 +409,7 @@ export function DocumentReader(props: { documentId: string }) {
     if (hit?.kind === 'claim') selectClaim(hit.id);
     else if (hit?.kind === 'note') {
       const note = notes?.find((n) => n.id === hit.id);
-      if (note) setAnnounce(`${note.kind === 'tag' ? 'Tag' : 'Note'}: ${note.body}`);
+      if (note) say(`${note.kind === 'tag' ? 'Tag' : 'Note'}: ${note.body}`);
       useUiStore.getState().selectNote(hit.id);
     }
   };
@@ -387,17 +418,74 @@ export function DocumentReader(props: { documentId: string }) {
     if (!turns) return;
     const target = parseGoTo(value);
     if (!complete) {
-      setAnnounce('Still opening the document: try again in a moment.');
+      say('Still opening the document: try again in a moment.');
       return;
     }
     const index = target === undefined ? undefined : 'turn' in target ? Math.min(turns.length, Math.max(1, target.turn)) - 1 : turnIndexAtTime(turns, target.seconds);
     const turn = index === undefined ? undefined : turns[index];
     if (!turn) {
-      setAnnounce(target && 'seconds' in target ? 'This document has no times.' : 'Type a turn number, or a time such as 1:02:30.');
+      say(target && 'seconds' in target ? 'This document has no times.' : 'Type a turn number, or a time such as 1:02:30.');
       return;
     }
     scrollToOffset(turn.offset, turn.offset + turn.text.length);
-    setAnnounce(`Turn ${turn.index + 1}${turn.start !== undefined ? ` at ${formatTime(turn.start)}` : ''}`);
+    say(`Turn ${turn.index + 1}${turn.start !== undefined ? ` at ${formatTime(turn.start)}` : ''}`);
+  };
+
+  // The pointer let go anywhere (even outside the window's text): the drag is over and the adder may show.
+  useEffect(() => {
+    if (!dragging) return;
+    const up = () => setDragging(false);
+    window.addEventListener('pointerup', up);
+    window.addEventListener('pointercancel', up);
+    return () => {
+      window.removeEventListener('pointerup', up);
+      window.removeEventListener('pointercancel', up);
+    };
+  }, [dragging]);
+
+  // Sentences of the turns, split once per turn, for the keyboard selection.
+  const sentences = useMemo(() => new SentenceMap(turns ?? []), [turns]);
+  const onListKey = (event: React.KeyboardEvent) => {
+    const step = keyStep(event);
+    if (!step || !document || !turns || inTextField(event.target) || event.target instanceof HTMLButtonElement) return;
+    event.preventDefault();
+    const from = firstVisibleTurnOffset(listRef.current, offsetOf) ?? turns[0]?.offset ?? 0;
+    const current = selection ? { start: selection.start, end: selection.end } : undefined;
+    const next = stepSelection(sentences, current, step, from);
+    if (!next) return;
+    window.getSelection()?.removeAllRanges();
+    setNoteForm(undefined);
+    setSelection({ start: next.start, end: next.end, text: document.text.slice(next.start, next.end), source: 'keyboard' });
+    const turn = turns[turnIndexAt(turns, Math.max(next.start, next.end - 1))];
+    if (turn) virtuoso.current?.scrollIntoView({ index: turn.index, behavior: 'auto' });
+  };
+
+  const selectionRef = useRef(selection);
+  selectionRef.current = selection;
+  // Where the selection ends on screen, for the adder: the browser's selection, or the keyboard's span.
+  const selectionRect = useCallback((): DOMRect | undefined => {
+    const sel = window.getSelection();
+    if (sel && sel.rangeCount > 0 && !sel.isCollapsed) {
+      const rects = sel.getRangeAt(0).getClientRects();
+      return rects[rects.length - 1] ?? sel.getRangeAt(0).getBoundingClientRect();
+    }
+    const span = selectionRef.current;
+    const list = listRef.current;
+    if (!span || !list) return undefined;
+    return spanEndRect(list, span.end, offsetRef.current);
+  }, []);
+  // The margin's claims of a turn: the claims painted on it, in reading order, each once.
+  const marginOf = (turnSpans: readonly PaintSpan[] | undefined): MarginClaim[] => {
+    if (!turnSpans || !marginClaims) return [];
+    const out: MarginClaim[] = [];
+    const seen = new Set<string>();
+    for (const span of turnSpans) {
+      if (span.layer !== 'claim' || span.ref?.kind !== 'claim' || seen.has(span.ref.id)) continue;
+      seen.add(span.ref.id);
+      const claim = marginClaims.get(span.ref.id);
+      if (claim) out.push(claim);
+    }
+    return out;
   };
 
   if (!document || !turns) return <p className="muted">Opening the document…</p>;
@@ -449,30 +537,20 @@ export function DocumentReader(props: { documentId: string }) {
         <EditTextPanel document={document} onDone={() => setMode('read')} />
       ) : (
         <>
-          {selection && (
-            <div className="selection-toolbar" role="toolbar" aria-label="Selection">
-              <span className="small muted selection-quote">“{selection.text.length > 80 ? `${selection.text.slice(0, 80)}…` : selection.text}”</span>
-              <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => void makeClaim()} aria-keyshortcuts="C">
-                Claim (C)
-              </button>
-              <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => setNoteForm('note')} aria-keyshortcuts="N">
-                Note (N)
-              </button>
-              <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => setNoteForm('tag')} aria-keyshortcuts="T">
-                Tag (T)
-              </button>
-              {similar.map(({ claim }) => (
-                <button key={claim.id} type="button" className="suggestion" onMouseDown={(e) => e.preventDefault()} onClick={() => void linkAppearance(claim)}>
-                  Add as appearance of “{claim.text.length > 60 ? `${claim.text.slice(0, 60)}…` : claim.text}”
-                </button>
-              ))}
-              {noteForm && <NoteForm kind={noteForm} onSave={(body) => void saveNote(noteForm, body)} onCancel={() => setNoteForm(undefined)} />}
-            </div>
-          )}
-          <div role="list" aria-label="Turns" className="turn-list" ref={listRef} onClick={onListClick}>
+          <div
+            className="turn-list"
+            ref={listRef}
+            onClick={onListClick}
+            onPointerDown={(event) => {
+              if (event.button === 0 && !(event.target instanceof HTMLButtonElement)) setDragging(true);
+            }}
+            onKeyDown={onListKey}
+          >
             <Virtuoso
               key={documentId}
               ref={virtuoso}
+              components={VIRTUOSO_COMPONENTS}
+              aria-label="Transcript: arrow keys select sentences, Shift+arrows grow the selection, then C, N or T"
               initialTopMostItemIndex={revealPending ? (turns[turnIndexAt(turns, reveal.start)]?.index ?? 0) : Math.min(startTurn, Math.max(0, data.turnCount - 1))}
               rangeChanged={onRangeChanged}
               style={{ height: '100%' }}
@@ -485,10 +563,33 @@ export function DocumentReader(props: { documentId: string }) {
                 const turn = turnAt(index);
                 // Only while opening, and only if the list is scrolled past the turns read first.
                 if (!turn) return <div role="listitem" aria-label="Loading turn" aria-busy="true" className="turn turn-loading" />;
-                return <TurnView turn={turn} person={turn.personId ? people?.get(turn.personId) : undefined} marks={canPaintHighlights ? undefined : spans.get(turn.index)} />;
+                const turnSpans = spans.get(turn.index);
+                return (
+                  <TurnView
+                    turn={turn}
+                    person={turn.personId ? people?.get(turn.personId) : undefined}
+                    marks={canPaintHighlights ? undefined : turnSpans}
+                    claims={marginOf(turnSpans)}
+                    selectedClaimId={selectedClaimId}
+                    onOpenClaim={(claim) => selectClaim(claim.id)}
+                  />
+                );
               }}
             />
           </div>
+          {selection && !dragging && (
+            <SelectionAdder
+              text={selection.text}
+              rectOf={selectionRect}
+              similar={similar}
+              onClaim={() => void makeClaim()}
+              onNote={() => setNoteForm('note')}
+              onTag={() => setNoteForm('tag')}
+              onLink={(claim) => void linkAppearance(claim)}
+            >
+              {noteForm && <NoteForm kind={noteForm} onSave={(body) => void saveNote(noteForm, body)} onCancel={() => setNoteForm(undefined)} />}
+            </SelectionAdder>
+          )}
         </>
       )}
     </article>
@@ -523,12 +624,44 @@ function NoteForm(props: { kind: 'note' | 'tag'; onSave: (body: string) => void;
   );
 }
 
-function TurnView(props: { turn: Turn; person: Person | undefined; marks?: readonly PaintSpan[] | undefined }) {
+/** The document offset where the first turn showing at the top of the list begins. */
+function firstVisibleTurnOffset(list: HTMLElement | null, offsetOf: (index: number) => number | undefined): number | undefined {
+  if (!list) return undefined;
+  const top = list.getBoundingClientRect().top;
+  const first = [...list.querySelectorAll<HTMLElement>('[data-turn-index]')].find((el) => el.getBoundingClientRect().bottom > top + 1);
+  return first ? offsetOf(Number(first.dataset.turnIndex)) : undefined;
+}
+
+/** The on-screen box of the last character before `end`, if its turn is rendered. */
+function spanEndRect(list: HTMLElement, end: number, offsetOf: (index: number) => number | undefined): DOMRect | undefined {
+  for (const element of list.querySelectorAll<HTMLElement>('[data-turn-text]')) {
+    const base = offsetOf(Number(element.dataset.turnText));
+    const node = element.firstChild;
+    if (base === undefined || !(node instanceof Text)) continue;
+    if (end <= base || end > base + node.length) continue;
+    const range = window.document.createRange();
+    range.setStart(node, Math.max(0, end - base - 1));
+    range.setEnd(node, end - base);
+    const rects = range.getClientRects();
+    return rects[rects.length - 1];
+  }
+  return undefined;
+}
+
+function TurnView(props: {
+  turn: Turn;
+  person: Person | undefined;
+  marks?: readonly PaintSpan[] | undefined;
+  claims: readonly MarginClaim[];
+  selectedClaimId: string | undefined;
+  onOpenClaim: (claim: Pick<Claim, 'id'>) => void;
+}) {
   const { turn, person, marks } = props;
   const time = formatTime(turn.start);
   const label = turn.kind === 'speech' ? (person?.name ?? 'Unknown speaker') : turn.kind === 'stage' ? 'Stage direction' : turn.metadata?.section === 'comments' ? 'Reader comment' : 'Narration';
   return (
     <div role="listitem" aria-label={`${label}${time ? ` at ${time}` : ''}`} className={`turn turn-${turn.kind}${turn.metadata?.section === 'comments' ? ' turn-comment' : ''}`} data-turn-index={turn.index}>
+      <div className="turn-body">
       <div className="turn-meta">
         {turn.kind === 'speech' && (
           <span className="turn-speaker speaker-ink" style={person?.color ? ({ '--speaker': person.color } as CSSProperties) : undefined}>
@@ -541,6 +674,8 @@ function TurnView(props: { turn: Turn; person: Person | undefined; marks?: reado
       <p className="turn-text" data-turn-text={turn.index}>
         {marks && marks.length > 0 ? <MarkedText text={turn.text} offset={turn.offset} spans={marks} /> : turn.text}
       </p>
+      </div>
+      <ClaimMargin claims={props.claims} selectedId={props.selectedClaimId} onOpen={props.onOpenClaim} />
     </div>
   );
 }

@@ -10,7 +10,7 @@ export interface PaintSpan {
 }
 
 /** The highlight names the reader registers in CSS.highlights; reader.css styles each `::highlight(name)`. */
-export const HIGHLIGHT_LAYERS = ['quote', 'claim', 'claim-review', 'note', 'tag', 'claim-selected', 'claim-current', 'reveal', 'pending'] as const;
+export const HIGHLIGHT_LAYERS = ['quote', 'claim', 'claim-review', 'note', 'tag', 'claim-selected', 'claim-current', 'reveal', 'pending', 'selection'] as const;
 export type HighlightLayer = (typeof HIGHLIGHT_LAYERS)[number];
 
 /** The index of the turn holding a document position (the last turn starting at or before it). */

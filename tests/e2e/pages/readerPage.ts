@@ -12,10 +12,15 @@ export class ReaderPage {
     return this.page.getByRole('list', { name: 'Turns' });
   }
 
+  /** The turns' scroller: it takes focus for the keyboard selection. */
+  scroller(): Locator {
+    return this.reader().getByLabel(/^Transcript/);
+  }
+
   /** The turn (list item) holding these words, scrolled into the rendered window first. */
   async turnWith(words: string): Promise<Locator> {
     const item = this.turns().getByRole('listitem').filter({ hasText: words }).first();
-    const scroller = this.turns().locator('[data-virtuoso-scroller]');
+    const scroller = this.scroller();
     for (let i = 0; i < 40 && (await item.count()) === 0; i++) await scroller.evaluate((el) => el.scrollBy(0, el.clientHeight * 0.8));
     // Not below: start again from the top.
     if ((await item.count()) === 0) await scroller.evaluate((el) => el.scrollTo(0, 0));
