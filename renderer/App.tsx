@@ -15,6 +15,7 @@ import { Toasts } from './features/shell/Toasts.js';
 import { useUiStore } from './state/uiStore.js';
 import { createInitialUndoState, useUndoHistory } from './features/undo/undoHistory.js';
 import { ImportDialog } from './features/import/ImportDialog.js';
+import { ImportFileInput } from './features/import/importChooser.js';
 import { readFiles, useImportStore } from './features/import/importStore.js';
 import { DocumentReader } from './features/reader/DocumentReader.js';
 import { SectionNav } from './features/shell/SectionNav.js';
@@ -162,6 +163,7 @@ export function App() {
       {dialog?.kind === 'confirm-delete-debate' && <DeleteDebateDialog debateId={dialog.debateId} />}
       {dialog?.kind === 'about' && <AboutDialog />}
       {dialog?.kind === 'shortcuts' && <ShortcutsDialog />}
+      <ImportFileInput />
       {importOpen && <ImportDialog />}
       <SearchDialog />
       <BackupsRoot />

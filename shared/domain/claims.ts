@@ -129,19 +129,31 @@ export interface VerdictInput {
   why: string;
 }
 
-/** Sets or changes a claim's verdict, keeping the history of who changed what, when and why. */
+/** The status a claim moves to when it is given a verdict: work in progress becomes checked; published stays. */
+export function statusAfterVerdict(status: ClaimStatus): ClaimStatus {
+  return status === 'new' || status === 'researching' ? 'checked' : status;
+}
+
+/**
+ * Sets or changes a claim's verdict, keeping the history of who changed what, when and why. A claim still `new` or
+ * `researching` becomes `checked` in the same step (one undo takes back both); publishing stays an explicit step.
+ */
 export async function setVerdict(store: Store, claimId: string, input: VerdictInput): Promise<Verdict> {
   if (!input.author.trim()) throw new ValidationError('A verdict needs its author.');
   return store.transaction('Set verdict', async (tx) => {
-    if (!(await tx.get('claims', claimId))) throw new ValidationError('That claim no longer exists.');
+    const claim = await tx.get('claims', claimId);
+    if (!claim) throw new ValidationError('That claim no longer exists.');
     const scale = await tx.get('scales', input.scaleId);
     if (!scale) throw new ValidationError('That verdict scale no longer exists.');
     if (scale.kind === 'rated' && !input.stepId) throw new ValidationError(`Choose a rating on the ${scale.name} scale.`);
     if (scale.kind === 'conclusion-only' && !input.conclusion.trim()) throw new ValidationError('Write the conclusion.');
     const [existing] = await tx.where('verdicts', 'claimId', claimId);
     if (existing && !input.why.trim()) throw new ValidationError('Say why the verdict changes.');
-    const verdict = applyVerdictChange(existing, { ...input, claimId, at: nowIso() }, scale);
+    const at = nowIso();
+    const verdict = applyVerdictChange(existing, { ...input, claimId, at }, scale);
     await tx.put('verdicts', verdict);
+    const status = statusAfterVerdict(claim.status);
+    if (status !== claim.status) await tx.put('claims', { ...claim, status, updatedAt: at });
     return verdict;
   });
 }

@@ -88,13 +88,10 @@ test('a claim made in one document is linked from its repeat in another, so both
   const file = path.join(dir, 'hustings.txt');
   writeFileSync(file, `HUSTINGS IN CARDIFF\n\nMODERATOR: Mr Corbyn, on Russia?\n\nCORBYN: ${sentence} Diplomacy comes first.\n\nMODERATOR: Thank you.\n`);
   const importer = new ImportPage(app);
-  await importer.open();
-  await importer.chooseFiles([file]);
+  await importer.importFiles([file]);
   await importer.review().getByRole('combobox', { name: 'Debate' }).selectOption({ label: 'A new debate' });
   await importer.review().getByLabel('New debate title').fill('Cardiff hustings');
-  await importer.save();
-  await expect(importer.fileRow('hustings.txt')).toContainText('Saved 1 document');
-  await importer.dialog().getByRole('button', { name: 'Close', exact: true }).click();
+  await importer.saveLast();
   await expect(reader.reader()).toContainText('Diplomacy comes first');
 
   await reader.select(sentence);

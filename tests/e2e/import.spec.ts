@@ -13,7 +13,7 @@ test('the sample project is offered on first start and built by importing the se
   const turns = reader.getByRole('list', { name: 'Turns' });
   await expect(turns.getByRole('listitem', { name: 'Jeremy Corbyn' }).first()).toContainText('You would obviously try to avoid that happening');
   // The reader renders only what is on screen: scroll to the end of the article.
-  await turns.locator('[data-virtuoso-scroller]').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await reader.getByLabel(/^Transcript/).evaluate((el) => el.scrollTo(0, el.scrollHeight));
   await expect(turns.getByRole('listitem', { name: 'Owen Smith' })).toContainText('We would have to come to the aid of a fellow member of NATO');
   await expect(turns.getByRole('listitem', { name: 'Reader comment' }).first()).toContainText('Chamberlain?');
   await restartApp(app);
@@ -33,10 +33,7 @@ test('drop a transcript, review its speakers, save, restart and read it', async 
   const speakers = review.getByRole('table', { name: /Speakers/ });
   await expect(speakers.getByRole('row')).not.toHaveCount(1);
   await review.getByLabel('New debate title').fill('Transcript test debate');
-  await importer.save();
-  await expect(importer.fileRow('labels-colon.txt')).toContainText('Saved 1 document');
-  await app.getByRole('button', { name: 'Close' }).click();
-  await expect(app.getByRole('list', { name: 'Turns' })).toBeVisible();
+  await importer.saveLast();
   await restartApp(app);
   await expect(app.getByRole('list', { name: 'Turns' }).getByRole('listitem').first()).toBeVisible();
   await app.getByRole('button', { name: '← Back to debate' }).click();
@@ -48,8 +45,7 @@ test('several files at once: each gets its own result; bad files say what is wro
   writeFileSync(path.join(dir, 'empty.txt'), '');
   writeFileSync(path.join(dir, 'noise.bin'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
   const importer = new ImportPage(app);
-  await importer.open();
-  await importer.chooseFiles([path.join(dir, 'empty.txt'), path.join(dir, 'noise.bin'), path.join(fixtures, 'malformed.json'), path.join(fixtures, 'captions.vtt')]);
+  await importer.importFiles([path.join(dir, 'empty.txt'), path.join(dir, 'noise.bin'), path.join(fixtures, 'malformed.json'), path.join(fixtures, 'captions.vtt')]);
   await expect(importer.fileRow('empty.txt').getByRole('alert')).toContainText(/empty/i);
   await expect(importer.fileRow('noise.bin').getByRole('alert')).not.toBeEmpty();
   await expect(importer.fileRow('malformed.json').getByRole('alert')).not.toBeEmpty();
@@ -62,11 +58,9 @@ test('several files at once: each gets its own result; bad files say what is wro
 
 test('importing the same file twice is noticed, and a known speaker is matched to the library', async ({ app }) => {
   const importer = new ImportPage(app);
-  await importer.open();
-  await importer.chooseFiles([path.join(fixtures, 'labels-colon.txt')]);
-  await importer.save();
-  await expect(importer.fileRow('labels-colon.txt')).toContainText('Saved 1 document');
-  await importer.chooseFiles([path.join(fixtures, 'labels-colon.txt')]);
+  await importer.importFiles([path.join(fixtures, 'labels-colon.txt')]);
+  await importer.saveLast();
+  await importer.importFiles([path.join(fixtures, 'labels-colon.txt')]);
   await expect(importer.review().getByRole('alert')).toContainText('This file was imported before');
   const match = importer.review().getByRole('combobox', { name: /^Person in library for/ }).first();
   await expect(match.locator('option:checked')).toContainText('(suggested)');
@@ -74,8 +68,7 @@ test('importing the same file twice is noticed, and a known speaker is matched t
 
 test('a speaker the importer merged can be split apart on the review screen', async ({ app }) => {
   const importer = new ImportPage(app);
-  await importer.open();
-  await importer.chooseFiles([path.join(fixtures, 'labels-colon.txt')]);
+  await importer.importFiles([path.join(fixtures, 'labels-colon.txt')]);
   const review = importer.review();
   const speakers = review.getByRole('table', { name: /Speakers/ });
   await expect(speakers.getByRole('row')).toHaveCount(4);
@@ -83,9 +76,7 @@ test('a speaker the importer merged can be split apart on the review screen', as
   await expect(speakers.getByRole('row')).toHaveCount(5);
   await expect(review.getByRole('textbox', { name: 'Name of MARSH' })).toHaveValue('MARSH');
   await review.getByRole('textbox', { name: 'Name of MARSH' }).fill('Marsh (panelist)');
-  await importer.save();
-  await expect(importer.fileRow('labels-colon.txt')).toContainText('Saved 1 document');
-  await app.getByRole('button', { name: 'Close' }).click();
+  await importer.saveLast();
   await app.getByRole('button', { name: '← Back to debate' }).click();
   const participants = app.getByRole('table', { name: 'Participants' });
   await expect(participants.getByRole('row', { name: /Marsh \(panelist\)/ })).toBeVisible();

@@ -66,7 +66,7 @@ test('create a source, attach the NATO CSV, pick the 2015 cell for a claim; afte
   await expect(sources.viewer(NATO_CSV).getByRole('button', { name: 'United Kingdom, 2015: 2.031899571' })).toHaveAttribute('aria-pressed', 'true');
 
   // Open in system app: the test build logs the path instead of starting an application.
-  await sources.attachments(title).getByRole('button', { name: `Open ${NATO_CSV} in system app` }).click();
+  await sources.attachments(title).getByRole('button', { name: `Open in system app: ${NATO_CSV}` }).click();
   const log = path.join(process.env.CLAIMDESK_E2E_USER_DATA!, 'opened-files.log');
   await expect.poll(() => { try { return readFileSync(log, 'utf8'); } catch { return ''; } }).toContain(`${path.sep}${NATO_CSV}`);
 });

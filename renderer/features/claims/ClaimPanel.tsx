@@ -38,6 +38,7 @@ export function ClaimPanel(props: { claimId: string }) {
       <ClaimTopics claim={claim} />
       <Appearances claimId={claim.id} />
       <VerdictSection claimId={claim.id} />
+      {claim.status === 'checked' && <PublishClaim claim={claim} />}
       <ClaimEvidence claimId={claim.id} />
       <DeleteClaim claim={claim} />
     </section>
@@ -305,9 +306,11 @@ function VerdictForm(props: { claimId: string; verdict: Verdict | undefined; sca
         onSubmit={async (event) => {
           event.preventDefault();
           try {
+            const before = (await db.claims.get(props.claimId))?.status;
             await setVerdict(store, props.claimId, { scaleId, ...(scale?.kind === 'rated' && stepId ? { stepId } : {}), conclusion: conclusion.trim(), reasoning: reasoning.trim(), author: author.trim(), why: why.trim() || (verdict ? '' : 'First verdict.') });
             await db.settings.put({ key: LAST_AUTHOR_KEY, value: author.trim() });
-            notify('Verdict saved.');
+            const after = (await db.claims.get(props.claimId))?.status;
+            notify(before && after && before !== after ? `Verdict saved; the claim is now ${STATUS_LABELS[after]} (Ctrl+Z undoes both).` : 'Verdict saved.');
           } catch (error) {
             notify(message(error), 'error');
           }
@@ -409,6 +412,27 @@ function VerdictHistory(props: { verdict: Verdict; scales: Map<string, VerdictSc
           .reverse()}
       </ol>
     </>
+  );
+}
+
+/** Publishing is a step of its own: a verdict makes a claim checked, an editor decides when it goes out. */
+function PublishClaim(props: { claim: Claim }) {
+  const notify = useUiStore((s) => s.notify);
+  return (
+    <button
+      type="button"
+      className="publish-claim"
+      onClick={async () => {
+        try {
+          await updateClaim(store, props.claim.id, { status: 'published' });
+          notify('The claim is now Published. Undo (Ctrl+Z) takes it back.');
+        } catch (error) {
+          notify(message(error), 'error');
+        }
+      }}
+    >
+      Mark as published
+    </button>
   );
 }
 

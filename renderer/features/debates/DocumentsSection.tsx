@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db/database.js';
 import { useUiStore } from '../../state/uiStore.js';
-import { useImportStore } from '../import/importStore.js';
+import { chooseFilesToImport } from '../import/importChooser.js';
 
 /** The documents of a debate, each opening in the reader. */
 export function DocumentsSection(props: { debateId: string }) {
@@ -11,7 +11,7 @@ export function DocumentsSection(props: { debateId: string }) {
     <section aria-labelledby="documents-heading" className="section">
       <div className="section-head">
         <h3 id="documents-heading">Documents</h3>
-        <button type="button" onClick={() => useImportStore.getState().openImport(props.debateId)}>
+        <button type="button" onClick={() => void chooseFilesToImport(props.debateId)}>
           Import into this debate…
         </button>
       </div>

@@ -1,25 +1,8 @@
 import { useRef } from 'react';
-import { isDesktop, request } from '../../api/api.js';
-import { useUiStore } from '../../state/uiStore.js';
 import { Modal } from '../shell/Modal.js';
 import { ImportReview } from './ImportReview.js';
-import { readFiles, useImportStore, type ImportJob } from './importStore.js';
-
-const ACCEPT = '.txt,.md,.markdown,.docx,.pdf,.html,.htm,.srt,.vtt,.csv,.json,text/*,application/pdf';
-
-/** Opens the system's file chooser: the native dialog in the desktop app, a file input in the browser preview. */
-export async function chooseFilesToImport(input: HTMLInputElement | null): Promise<void> {
-  if (isDesktop) {
-    try {
-      const { files } = await request('filesPick', { purpose: 'import', multiple: true });
-      if (files.length > 0) useImportStore.getState().addFiles(files);
-    } catch (error) {
-      useUiStore.getState().notify(error instanceof Error ? error.message : String(error), 'error');
-    }
-  } else {
-    input?.click();
-  }
-}
+import { useImportStore, type ImportJob } from './importStore.js';
+import { ACCEPT, chooseFilesToImport, takeFiles } from './importChooser.js';
 
 function statusText(job: ImportJob): string {
   switch (job.status) {
@@ -45,30 +28,18 @@ function statusText(job: ImportJob): string {
 /** File › Import: several files at once, progress per file, cancel, a clear result per file, then review. */
 export function ImportDialog() {
   const jobs = useImportStore((s) => s.jobs);
-  const { closeImport, cancelJob, addFiles } = useImportStore.getState();
+  const { closeImport, cancelJob } = useImportStore.getState();
+  const targetDebateId = useImportStore((s) => s.targetDebateId);
   const inputRef = useRef<HTMLInputElement>(null);
   const reviewing = jobs.find((j) => j.status === 'parsed');
 
   return (
     <Modal title="Import documents" onClose={closeImport} wide>
       <p className="muted">Transcripts and articles: text, Markdown, Word, PDF, web pages, SRT and WebVTT captions, CSV and JSON. You can also drop files onto the window.</p>
-      <input
-        ref={inputRef}
-        type="file"
-        multiple
-        accept={ACCEPT}
-        className="visually-hidden"
-        aria-label="Files to import"
-        tabIndex={-1}
-        onChange={async (event) => {
-          const input = event.currentTarget;
-          const files = input.files ? [...input.files] : [];
-          input.value = '';
-          if (files.length > 0) addFiles(await readFiles(files));
-        }}
-      />
-      <button type="button" className="primary" onClick={() => void chooseFilesToImport(inputRef.current)}>
-        Choose files…
+      {/* Hidden from everyone: the button below is the control (see ImportFileInput). */}
+      <input ref={inputRef} type="file" multiple accept={ACCEPT} hidden aria-label="Files to import" tabIndex={-1} onChange={(event) => void takeFiles(event.currentTarget)} />
+      <button type="button" className={jobs.length === 0 ? 'primary' : undefined} onClick={() => void chooseFilesToImport(targetDebateId, inputRef.current)}>
+        {jobs.length === 0 ? 'Choose files…' : 'Choose more files…'}
       </button>
       {jobs.length > 0 && (
         <ul className="import-jobs" aria-label="Files">

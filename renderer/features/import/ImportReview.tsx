@@ -9,6 +9,7 @@ import { useUiStore } from '../../state/uiStore.js';
 import { useImportStore, type ImportJob } from './importStore.js';
 import { speakerLabels, splitSpeaker } from '../../../shared/import/splitSpeaker.js';
 import { backupSettled } from '../backups/backupService.js';
+import { readableTitle } from '../../../shared/import/readableTitle.js';
 
 const PREVIEW_TURNS = 40;
 
@@ -37,9 +38,9 @@ export function ImportReview(props: { job: ImportJob }) {
   const earlier = useLiveQuery(() => db.documents.where('fileHash').equals(job.result!.hash).toArray(), [job.result!.hash]);
   const suggestions = useMemo(() => suggestPeople(parsed.speakers, people ?? []), [parsed.speakers, people]);
 
-  const [title, setTitle] = useState(parsed.title);
+  const [title, setTitle] = useState(() => readableTitle(parsed.title));
   const [target, setTarget] = useState<string>(targetDebateId ?? 'new');
-  const [debateTitle, setDebateTitle] = useState(parsed.title);
+  const [debateTitle, setDebateTitle] = useState(() => readableTitle(parsed.title));
   const [debateDate, setDebateDate] = useState(parsed.date ?? '');
   const [kind, setKind] = useState<DebateKind>(guessKind(parsed.format));
   const [decisions, setDecisions] = useState<SpeakerDecision[]>(() =>
@@ -83,7 +84,10 @@ export function ImportReview(props: { job: ImportJob }) {
           return clean;
         }),
       });
-      useImportStore.getState().markReviewed(job.id, 'saved');
+      const imports = useImportStore.getState();
+      imports.markReviewed(job.id, 'saved');
+      // Nothing else to review or wait for: the dialog closes and the reader opens on the new document.
+      if (!useImportStore.getState().jobs.some((j) => j.status === 'parsed' || j.status === 'parsing' || j.status === 'queued')) imports.closeImport();
       const ui = useUiStore.getState();
       ui.selectDebate(saved.debate.id);
       ui.openDocument(saved.document.id);
@@ -111,7 +115,7 @@ export function ImportReview(props: { job: ImportJob }) {
 
   return (
     <form className="import-review" aria-label={`Review ${title}`} onSubmit={save}>
-      <h3>Review “{parsed.title}”</h3>
+      <h3>Review “{readableTitle(parsed.title)}”</h3>
       {earlier && earlier.length > 0 && (
         <p role="alert" className="warning">
           This file was imported before, as “{earlier[0]!.title}”. Saving will add it again as another document.
@@ -168,6 +172,7 @@ export function ImportReview(props: { job: ImportJob }) {
       {decisions.length === 0 ? (
         <p className="muted">No speakers were found: the document is narration only.</p>
       ) : (
+        <div className="review-speakers">
         <table className="table" aria-labelledby="speakers-heading">
           <thead>
             <tr>
@@ -248,6 +253,7 @@ export function ImportReview(props: { job: ImportJob }) {
             ))}
           </tbody>
         </table>
+        </div>
       )}
 
       <h4 id="preview-heading">

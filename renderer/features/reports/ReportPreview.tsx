@@ -8,8 +8,9 @@ import { safeColor, safeHttpUrl } from '../../../shared/exports/reportModel.js';
 export function ReportPreview(props: { report: ReportModel }) {
   const r = props.report;
   const url = safeHttpUrl(r.organisation.url);
+  // Focusable, so the keyboard can scroll the preview (it scrolls on its own).
   return (
-    <article className="report-doc" aria-label="Report preview">
+    <article className="report-doc" aria-label="Report preview" tabIndex={0}>
       <header>
         <h1>{r.title}</h1>
         <p className="byline">

@@ -3,6 +3,7 @@ import type { MenuCommand } from '../../../shared/contract.js';
 import { isCommandEnabled } from '../../../shared/menuState.js';
 import { runCommand } from './commands.js';
 import { useMenuState } from './useMenuState.js';
+import { rememberOpener } from './Modal.js';
 
 interface MenuDef {
   label: string;
@@ -73,6 +74,10 @@ export function MenuBar() {
                     aria-disabled={enabled ? undefined : true}
                     onClick={() => {
                       if (!enabled) return;
+                      // A dialog this command opens gives focus back to the menu's button when it closes.
+                      const button = barRef.current?.querySelectorAll<HTMLElement>('[role="menubar"] > div > button')[index];
+                      rememberOpener(button);
+                      button?.focus();
                       setOpen(undefined);
                       void runCommand(item.command);
                     }}

@@ -1,7 +1,7 @@
 import type { MenuCommand } from '../../../shared/contract.js';
 import { useUiStore } from '../../state/uiStore.js';
 import { useUndoHistory } from '../undo/undoHistory.js';
-import { useImportStore } from '../import/importStore.js';
+import { chooseFilesToImport } from '../import/importChooser.js';
 
 /** The keyboard shortcuts, as listed in the help panel and matched in the browser preview. */
 export const SHORTCUTS: { command: MenuCommand; keys: string; label: string }[] = [
@@ -59,7 +59,8 @@ export async function runCommand(command: MenuCommand): Promise<void> {
     case 'help:about':
       return ui.openDialog({ kind: 'about' });
     case 'file:import':
-      return useImportStore.getState().openImport(ui.selectedDebateId);
+      // One step: straight to the system's file chooser; the Import dialog opens with what was chosen.
+      return chooseFilesToImport(ui.selectedDebateId);
     case 'view:search':
       // The search dialog registers this command when it mounts; until then there is nothing to open.
       return;

@@ -187,7 +187,7 @@ export function SourceDetail(props: { source: Source; library: Source[] }) {
                     Open
                   </button>
                 )}
-                <button type="button" onClick={() => void openInSystemApp(a)} aria-label={`Open ${a.name} in system app`}>
+                <button type="button" onClick={() => void openInSystemApp(a)} aria-label={`Open in system app: ${a.name}`}>
                   Open in system app
                 </button>
                 <button type="button" onClick={() => void detachFile(store, source.id, a.hash)} aria-label={`Remove ${a.name}`}>

@@ -10,9 +10,12 @@ export class ImportPage {
     return this.page.getByRole('dialog', { name: 'Import documents' });
   }
 
-  async open() {
+  /** File › Import… opens the system's file chooser at once; the dialog appears with the chosen files. */
+  async importFiles(files: string[]) {
+    const chooser = this.page.waitForEvent('filechooser');
     await this.page.getByRole('menuitem', { name: 'File' }).click();
     await this.page.getByRole('menuitem', { name: 'Import…' }).click();
+    await (await chooser).setFiles(files);
     await expect(this.dialog()).toBeVisible();
   }
 
@@ -43,5 +46,12 @@ export class ImportPage {
 
   async save() {
     await this.review().getByRole('button', { name: 'Save document' }).click();
+  }
+
+  /** Saves the last document to review: the dialog closes and the reader opens on it. */
+  async saveLast() {
+    await this.save();
+    await expect(this.dialog()).toBeHidden();
+    await expect(this.page.getByRole('list', { name: 'Turns' })).toBeVisible();
   }
 }

@@ -132,6 +132,17 @@ describe('claims across documents and scales', () => {
     expect(snap.verdicts).toHaveLength(1);
   });
 
+  it('a verdict moves a new or researching claim to checked in the same step; a published claim stays published', async () => {
+    const store = transcript(TURNS);
+    await ensureBuiltInScales(store);
+    const { claim } = await createClaim(store, { text: 'Unemployment fell by 40,000', type: 'statistic', status: 'researching' }, span(store, 'Unemployment fell by 40,000'));
+    await setVerdict(store, claim.id, { scaleId: 'scale-three-step', stepId: 'true', conclusion: '', reasoning: 'ONS', author: 'A', why: '' });
+    expect(store.snapshot().claims.find((c) => c.id === claim.id)?.status).toBe('checked');
+    const { claim: published } = await createClaim(store, { text: 'Crime has doubled since 2010', type: 'statistic', status: 'published' }, span(store, 'Crime has doubled since 2010'));
+    await setVerdict(store, published.id, { scaleId: 'scale-three-step', stepId: 'false', conclusion: '', reasoning: 'ONS', author: 'A', why: '' });
+    expect(store.snapshot().claims.find((c) => c.id === published.id)?.status).toBe('published');
+  });
+
   it('saves a valid user-defined scale and refuses an invalid one or a built-in edit', async () => {
     const store = transcript(TURNS);
     await ensureBuiltInScales(store);
