@@ -1,5 +1,6 @@
 import type { BackupEntry } from '../../../shared/contract.js';
 import { SNAPSHOT_TABLES } from '../../../shared/model.js';
+import { formatDateTime } from '../../format/format.js';
 
 /** What each table is called in a sentence: singular and plural. */
 export const TABLE_LABELS: Record<(typeof SNAPSHOT_TABLES)[number], [string, string]> = {
@@ -40,7 +41,7 @@ export const REASON_LABELS: Record<BackupEntry['reason'], string> = {
 
 export function formatWhen(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+  return Number.isNaN(date.getTime()) ? iso : formatDateTime(iso);
 }
 
 export function formatSize(bytes: number): string {

@@ -10,6 +10,7 @@ import { ClaimEvidence } from '../evidence/ClaimEvidence.js';
 import { ScaleEditor } from './ScaleEditor.js';
 import { RecordGone } from '../shell/RecordGone.js';
 import './claims.css';
+import { formatDateTime } from '../../format/format.js';
 
 const LAST_AUTHOR_KEY = 'lastVerdictAuthor';
 
@@ -404,7 +405,7 @@ function VerdictHistory(props: { verdict: Verdict; scales: Map<string, VerdictSc
         {entries
           .map(({ change, from, to }, i) => (
             <li key={i}>
-              <time dateTime={change.at}>{new Date(change.at).toLocaleString()}</time> · {change.author}: {from ? `${from} → ` : ''}
+              <time dateTime={change.at}>{formatDateTime(change.at)}</time> · {change.author}: {from ? `${from} → ` : ''}
               {to ?? 'reasoning changed'}
               {change.why ? <span className="muted"> — why: {change.why}</span> : null}
             </li>

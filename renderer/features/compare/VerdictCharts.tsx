@@ -1,4 +1,5 @@
 import type { SpeakerTotals, VerdictBucket } from '../../../shared/compare/buildComparison.js';
+import { count } from '../../format/format.js';
 
 const percent = (share: number): string => `${Math.round(share * 100)}%`;
 
@@ -49,7 +50,7 @@ export function SpeakerCharts(props: { speaker: SpeakerTotals; minChecked: numbe
         {speaker.party ? <span className="muted small"> · {speaker.party}</span> : null}
       </h4>
       <p className="small">
-        {speaker.checked} of {speaker.claimCount} claims checked
+        {speaker.checked} of {count(speaker.claimCount, 'claim')} checked
         {speaker.tooFewChecked && <span className="compare-warning"> · too few checked for a fair comparison (minimum {props.minChecked})</span>}
       </p>
       <VerdictBar buckets={speaker.byVerdict} label={`Checked claims of ${speaker.name} by verdict`} width={220} />

@@ -4,6 +4,7 @@ import { db } from '../../db/database.js';
 import { useUiStore } from '../../state/uiStore.js';
 import { ParticipantsSection } from './ParticipantsSection.js';
 import { DocumentsSection } from './DocumentsSection.js';
+import { formatDate } from '../../format/format.js';
 
 /** The main reading area for one debate: its details and participants (documents arrive with import). */
 export function DebateView(props: { debateId: string }) {
@@ -16,7 +17,7 @@ export function DebateView(props: { debateId: string }) {
         <div>
           <h2 id="debate-title">{debate.title}</h2>
           <p className="muted">
-            {[DEBATE_KIND_LABELS[debate.kind], debate.date, debate.venue].filter(Boolean).join(' · ')}
+            {[DEBATE_KIND_LABELS[debate.kind], formatDate(debate.date), debate.venue].filter(Boolean).join(' · ')}
           </p>
         </div>
         <div className="header-actions">

@@ -3,6 +3,7 @@ import { Modal } from '../shell/Modal.js';
 import { ImportReview } from './ImportReview.js';
 import { useImportStore, type ImportJob } from './importStore.js';
 import { ACCEPT, chooseFilesToImport, takeFiles } from './importChooser.js';
+import { count } from '../../format/format.js';
 
 function statusText(job: ImportJob): string {
   switch (job.status) {
@@ -12,14 +13,14 @@ function statusText(job: ImportJob): string {
       return `Reading (${job.stage ?? 'reading'}) ${Math.round(job.fraction * 100)}%`;
     case 'parsed': {
       const docs = job.result?.documents ?? [];
-      return docs.length > 1 ? `Read: ${docs.length} documents to review (${job.reviewIndex + 1} of ${docs.length})` : 'Read: ready to review';
+      return docs.length > 1 ? `Read: ${count(docs.length, 'document')} to review (${job.reviewIndex + 1} of ${docs.length})` : 'Read: ready to review';
     }
     case 'failed':
       return job.error ?? 'Could not be read.';
     case 'cancelled':
       return 'Cancelled.';
     case 'saved':
-      return `Saved ${job.savedDocuments} document${job.savedDocuments === 1 ? '' : 's'}.`;
+      return `Saved ${count(job.savedDocuments, 'document')}.`;
     case 'skipped':
       return 'Not saved.';
   }

@@ -10,6 +10,7 @@ import { useImportStore, type ImportJob } from './importStore.js';
 import { speakerLabels, splitSpeaker } from '../../../shared/import/splitSpeaker.js';
 import { backupSettled } from '../backups/backupService.js';
 import { readableTitle } from '../../../shared/import/readableTitle.js';
+import { count } from '../../format/format.js';
 
 const PREVIEW_TURNS = 40;
 
@@ -91,7 +92,7 @@ export function ImportReview(props: { job: ImportJob }) {
       const ui = useUiStore.getState();
       ui.selectDebate(saved.debate.id);
       ui.openDocument(saved.document.id);
-      ui.notify(`Imported “${saved.document.title}”: ${saved.turnCount} turns, ${saved.people.length} speakers.`);
+      ui.notify(`Imported “${saved.document.title}”: ${count(saved.turnCount, 'turn')}, ${count(saved.people.length, 'speaker')}.`);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -257,7 +258,7 @@ export function ImportReview(props: { job: ImportJob }) {
       )}
 
       <h4 id="preview-heading">
-        Preview ({parsed.turns.length} turns{parsed.quotes.length > 0 ? `, ${parsed.quotes.length} attributed quotes` : ''})
+        Preview ({count(parsed.turns.length, 'turn')}{parsed.quotes.length > 0 ? `, ${count(parsed.quotes.length, 'attributed quote')}` : ''})
       </h4>
       <ol className="turn-preview" aria-labelledby="preview-heading">
         {parsed.turns.slice(0, PREVIEW_TURNS).map((t, i) => (
@@ -268,7 +269,7 @@ export function ImportReview(props: { job: ImportJob }) {
           </li>
         ))}
       </ol>
-      {parsed.turns.length > PREVIEW_TURNS && <p className="muted">…and {parsed.turns.length - PREVIEW_TURNS} more turns.</p>}
+      {parsed.turns.length > PREVIEW_TURNS && <p className="muted">…and {count(parsed.turns.length - PREVIEW_TURNS, 'more turn', 'more turns')}.</p>}
       {error && (
         <p role="alert" className="form-error">
           {error}

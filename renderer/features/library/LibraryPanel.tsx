@@ -3,6 +3,7 @@ import { DEBATE_KIND_LABELS } from '../../../shared/model.js';
 import { db } from '../../db/database.js';
 import { useUiStore } from '../../state/uiStore.js';
 import { loadSampleProject } from '../sample/loadSampleProject.js';
+import { formatDate } from '../../format/format.js';
 
 /** The library of debates, newest first, with an empty state that says what to do. */
 export function LibraryPanel() {
@@ -35,7 +36,7 @@ export function LibraryPanel() {
             <li key={debate.id}>
               <button type="button" className={debate.id === selected ? 'debate-link current' : 'debate-link'} aria-current={debate.id === selected ? 'page' : undefined} onClick={() => selectDebate(debate.id)}>
                 <span className="debate-link-title">{debate.title}</span>
-                <span className="muted small">{[DEBATE_KIND_LABELS[debate.kind], debate.date].filter(Boolean).join(' · ')}</span>
+                <span className="muted small">{[DEBATE_KIND_LABELS[debate.kind], formatDate(debate.date)].filter(Boolean).join(' · ')}</span>
               </button>
             </li>
           ))}

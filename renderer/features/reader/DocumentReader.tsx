@@ -18,6 +18,7 @@ import { ClaimMargin, useMarginClaims, type MarginClaim } from './ClaimMargin.js
 import { SelectionAdder } from './SelectionAdder.js';
 import { keyStep, SentenceMap, stepSelection } from './keyboardSelection.js';
 import './reader.css';
+import { count } from '../../format/format.js';
 
 function formatTime(seconds: number | undefined): string | undefined {
   if (seconds === undefined) return undefined;
@@ -500,8 +501,8 @@ export function DocumentReader(props: { documentId: string }) {
         <div className="reader-title">
           <h2 id="document-title">{document.title}</h2>
           <p className="muted small">
-            {data.turnCount} turns · {document.format.toUpperCase()}
-            {document.fileName ? ` · ${document.fileName}` : ''} · {complete ? stops.length : '…'} claim appearances · version {document.version}
+            {count(data.turnCount, 'turn')} · {document.format.toUpperCase()}
+            {document.fileName ? ` · ${document.fileName}` : ''} · {complete ? count(stops.length, 'claim appearance') : '… claim appearances'} · version {document.version}
           </p>
         </div>
       </header>

@@ -14,6 +14,7 @@ import { buildExport, buildReportHtml, buildReportModel } from './reportClient.j
 import { ReportPreview } from './ReportPreview.js';
 import { useReportBuilder } from './reportBuilderStore.js';
 import './reports.css';
+import { count } from '../../format/format.js';
 
 /** The settings key holding the organisation that signs reports and ClaimReview. */
 export const ORGANISATION_KEY = 'organisation';
@@ -205,7 +206,7 @@ export function ReportsView() {
         <div className="report-preview-head">
           <h2 id="report-preview-heading">Preview</h2>
           <p className="muted small" aria-live="polite">
-            {preview.building ? 'Building the preview…' : claimCount === 1 ? '1 claim in the report' : `${claimCount ?? 0} claims in the report`}
+            {preview.building ? 'Building the preview…' : `${count(claimCount ?? 0, 'claim')} in the report`}
           </p>
         </div>
         {preview.error && <p role="alert" className="report-error">The preview could not be built: {preview.error}</p>}

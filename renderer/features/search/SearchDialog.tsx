@@ -8,6 +8,7 @@ import { onCommand } from '../shell/commands.js';
 import { Modal } from '../shell/Modal.js';
 import { closeSearch, openSearch, searchLibrary, startSearchIndexSoon, useSearchStore } from './searchService.js';
 import './search.css';
+import { count } from '../../format/format.js';
 
 /** Full-text search over documents, claims and notes: Ctrl+K or View › Search. Mounted once in App. */
 export function SearchDialog() {
@@ -262,7 +263,7 @@ function SearchModal() {
         </fieldset>
         <p className="small muted">Topic, verdict and status are facts of claims: choosing one shows claims only.</p>
         <p role="status" className="small muted search-count">
-          {query.trim() ? `${results.length} ${results.length === 1 ? 'result' : 'results'}` : ''}
+          {query.trim() ? count(results.length, 'result') : ''}
         </p>
         <ul id="search-results" role="listbox" aria-label="Results" className="search-results" ref={listRef}>
           {results.map((r, i) => (

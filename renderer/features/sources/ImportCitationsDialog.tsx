@@ -5,6 +5,7 @@ import { store } from '../../db/store.js';
 import { useUiStore } from '../../state/uiStore.js';
 import { Modal } from '../shell/Modal.js';
 import { sourceTitle } from './sourceFilters.js';
+import { count as countOf } from '../../format/format.js';
 
 const FORMAT_NAMES: Record<CitationImportResult['format'], string> = { 'csl-json': 'CSL-JSON', bibtex: 'BibTeX', ris: 'RIS' };
 
@@ -17,7 +18,7 @@ export function ImportCitationsDialog(props: { fileName: string; result: Citatio
   async function add() {
     try {
       await importSources(store, result.sources);
-      useUiStore.getState().notify(`Added ${count} source${count === 1 ? '' : 's'} from ${props.fileName}.`);
+      useUiStore.getState().notify(`Added ${countOf(count, 'source')} from ${props.fileName}.`);
       props.onClose();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -75,7 +76,7 @@ export function ImportCitationsDialog(props: { fileName: string; result: Citatio
         </button>
         {count > 0 && (
           <button type="button" className="primary" onClick={add}>
-            Add {count} source{count === 1 ? '' : 's'}
+            Add {countOf(count, 'source')}
           </button>
         )}
       </div>
