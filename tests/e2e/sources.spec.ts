@@ -27,7 +27,7 @@ test('the sample’s NATO sources are in the library, with the CSV attached and 
   await expect(cited).toContainText('column 2015');
   await expect(cited).toContainText('Edition matters here');
   await cited.getByRole('button', { name: 'Show in file' }).click();
-  await expect(sources.viewer(NATO_CSV).getByRole('table', { name: 'Table nato-defence-expenditure-pct-gdp-2014-2024' })).toBeVisible();
+  await expect(sources.viewer(NATO_CSV).getByRole('grid', { name: 'Table nato-defence-expenditure-pct-gdp-2014-2024' })).toBeVisible();
   await sources.sourceButton(/Defence Expenditure of NATO Countries \(2009-2016\)/).click();
   await expect(sources.citing('Defence Expenditure of NATO Countries (2009-2016)').getByRole('listitem', { name: CLAIM })).toContainText('Estonia 2.16');
 });
@@ -43,7 +43,7 @@ test('create a source, attach the NATO CSV, pick the 2015 cell for a claim; afte
   await expect(item).toBeVisible();
   await item.getByRole('button', { name: `Open ${NATO_CSV}`, exact: true }).click();
   const viewer = sources.viewer(NATO_CSV);
-  await viewer.getByRole('button', { name: 'United Kingdom, 2015: 2.031899571' }).click();
+  await viewer.getByRole('gridcell', { name: 'United Kingdom, 2015: 2.031899571' }).click();
   await expect(app.getByRole('group', { name: 'Picked for citing' })).toContainText('United Kingdom, 2015: 2.031899571');
   const dialog = await sources.citeForClaim(CLAIM, 'Context');
   await expect(dialog.getByLabel('Row')).toHaveValue('United Kingdom');
@@ -63,7 +63,7 @@ test('create a source, attach the NATO CSV, pick the 2015 cell for a claim; afte
   await expect(cited).toContainText('nato-defence-expenditure-pct-gdp-2014-2024 · row United Kingdom · column 2015');
   await expect(cited).toContainText('United Kingdom, 2015: 2.031899571');
   await cited.getByRole('button', { name: 'Show in file' }).click();
-  await expect(sources.viewer(NATO_CSV).getByRole('button', { name: 'United Kingdom, 2015: 2.031899571' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(sources.viewer(NATO_CSV).getByRole('gridcell', { name: 'United Kingdom, 2015: 2.031899571' })).toHaveAttribute('aria-selected', 'true');
 
   // Open in system app: the test build logs the path instead of starting an application.
   await sources.attachments(title).getByRole('button', { name: `Open in system app: ${NATO_CSV}` }).click();
@@ -196,7 +196,7 @@ test('the claim panel lists the claim’s evidence, offers its citation hint as 
   await expect(evidence.getByRole('listitem', { name: 'NATO report' })).toContainText('p. 4');
 
   await evidence.getByRole('listitem', { name: title }).getByRole('button', { name: title }).click();
-  await expect(sources.viewer(NATO_CSV).getByRole('table', { name: 'Table nato-defence-expenditure-pct-gdp-2014-2024' })).toBeVisible();
+  await expect(sources.viewer(NATO_CSV).getByRole('grid', { name: 'Table nato-defence-expenditure-pct-gdp-2014-2024' })).toBeVisible();
 });
 
 test('an XLSX attachment opens as a table and a whole row can be picked; a damaged one is refused with one message', async ({ app }) => {
@@ -213,8 +213,8 @@ test('an XLSX attachment opens as a table and a whole row can be picked; a damag
   await sources.attach(title, [path.join(fixtures, 'tiny.xlsx')]);
   await sources.attachments(title).getByRole('button', { name: 'Open tiny.xlsx', exact: true }).click();
   const viewer = sources.viewer('tiny.xlsx');
-  await expect(viewer.getByRole('table', { name: 'Table Spending' })).toBeVisible();
-  await viewer.getByRole('button', { name: 'Pick row United Kingdom' }).click();
+  await expect(viewer.getByRole('grid', { name: 'Table Spending' })).toBeVisible();
+  await viewer.getByRole('rowheader', { name: 'Pick row United Kingdom' }).click();
   await expect(app.getByRole('group', { name: 'Picked for citing' })).toContainText('United Kingdom: 2015 2.031899571, 2016 2.088204876, Published 2024-06-17');
   await expect(app.getByRole('group', { name: 'Picked for citing' })).toContainText('Spending · row United Kingdom');
 });

@@ -197,7 +197,8 @@ export function SourceDetail(props: { source: Source; library: Source[] }) {
             </li>
           ))}
         </ul>
-        <label className="file-label">
+        {/* A styled button; the input inside stays focusable and named by the label's text. */}
+        <label className="file-button">
           Attach a file
           <input type="file" accept=".pdf,.csv,.xlsx,.docx,.html,.htm,.txt" multiple onChange={(e) => void attach(e.target.files).then(() => (e.target.value = ''))} />
         </label>

@@ -17,7 +17,8 @@ import './sources.css';
 /** The sources library: browse and filter, create, import and export, and the selected source's page. */
 export function SourcesView() {
   const sources = useLiveQuery(() => db.sources.toArray(), []);
-  const { selectedSourceId, filterText, filterKind, filterTag, selectSource, setFilter } = useSourcesUi();
+  const { selectedSourceId, filterText, filterKind, filterTag, selectSource, setFilter, viewer } = useSourcesUi();
+  const [showList, setShowList] = useState(true);
   const [creating, setCreating] = useState(false);
   const [imported, setImported] = useState<{ fileName: string; result: CitationImportResult }>();
   const [importError, setImportError] = useState<string>();
@@ -50,8 +51,10 @@ export function SourcesView() {
     }
   }
 
+  // An open table or PDF takes the room it needs: the list narrows, and steps aside altogether when asked.
+  const layout = viewer === undefined ? 'sources-view' : showList ? 'sources-view viewing' : 'sources-view viewing list-hidden';
   return (
-    <div className="sources-view">
+    <div className={layout}>
       <section className="sources-list-pane" aria-label="Sources library">
         <div className="section-head">
           <h2>Sources</h2>
@@ -60,7 +63,7 @@ export function SourcesView() {
           </button>
         </div>
         <div className="sources-toolbar">
-          <label className="file-label">
+          <label className="file-button">
             Import citations (CSL-JSON, BibTeX, RIS)
             <input type="file" accept=".json,.bib,.bibtex,.ris,.txt" onChange={(e) => void importFile(e.target.files).then(() => (e.target.value = ''))} />
           </label>
@@ -121,7 +124,14 @@ export function SourcesView() {
           ))}
         </ul>
       </section>
-      <div className="source-detail-pane">{selected ? <SourceDetail source={selected} library={sources} /> : <p className="muted">Select a source to see its details, files and the claims that cite it.</p>}</div>
+      <div className="source-detail-pane">
+        {viewer !== undefined && (
+          <button type="button" className="list-toggle" aria-pressed={showList} onClick={() => setShowList((v) => !v)}>
+            {showList ? 'Hide the sources list' : 'Show the sources list'}
+          </button>
+        )}
+        {selected ? <SourceDetail source={selected} library={sources} /> : <p className="muted">Select a source to see its details, files and the claims that cite it.</p>}
+      </div>
       {creating && <SourceFormDialog onClose={() => setCreating(false)} onSaved={(s) => selectSource(s.id)} />}
       {imported && <ImportCitationsDialog fileName={imported.fileName} result={imported.result} onClose={() => setImported(undefined)} />}
     </div>
