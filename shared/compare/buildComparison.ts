@@ -196,6 +196,10 @@ export interface Comparison {
   minChecked: number;
 }
 
+/** The id of the row for claims without a topic (not a topic record: no stance can be set there). */
+export const NO_TOPIC_ID = 'no-topic';
+export const NO_TOPIC_NAME = 'No topic';
+
 export const CONCLUSION_ONLY = 'conclusion-only';
 export const UNRATED = 'unrated';
 
@@ -464,6 +468,8 @@ export function buildComparison(input: ComparisonInput, options: ComparisonOptio
       }
     }
     if (topicFiltered && claimRows.size === 0) continue;
+    // Every claim shows somewhere: one without a topic goes to the "No topic" row (unless topics are filtered).
+    if (claimRows.size === 0) claimRows.add(NO_TOPIC_ID);
 
     const rating = rate(claim.id);
     addToTally(totals[speaker]!, rating);
@@ -524,6 +530,10 @@ export function buildComparison(input: ComparisonInput, options: ComparisonOptio
     return best;
   };
 
+  if (!topicFiltered && cells.has(NO_TOPIC_ID)) {
+    const stamp = new Date(0).toISOString();
+    rowTopics.push({ topic: { id: NO_TOPIC_ID, name: NO_TOPIC_NAME, createdAt: stamp, updatedAt: stamp }, depth: 0 });
+  }
   const rows: ComparisonRow[] = rowTopics.map(({ topic, depth }) => {
     const accs = cells.get(topic.id);
     const rowCells = speakerIds.map((personId, speaker): ComparisonCell => {
@@ -585,7 +595,7 @@ export function buildComparison(input: ComparisonInput, options: ComparisonOptio
     return {
       topic,
       depth,
-      path: topicPath(topicById, topic.id),
+      path: topic.id === NO_TOPIC_ID ? NO_TOPIC_NAME : topicPath(topicById, topic.id),
       cells: rowCells,
       empty: rowCells.every((c) => c.claimCount === 0 && c.stanceHistory.length === 0),
     };

@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import { buildComparison, MAX_SPEAKERS, MIN_SPEAKERS, type Comparison, type ComparisonCell, type ComparisonFlag, type ComparisonRow } from '../../../shared/compare/buildComparison.js';
+import { useEffect, useMemo } from 'react';
+import { buildComparison, MAX_SPEAKERS, MIN_SPEAKERS, NO_TOPIC_ID, type Comparison, type ComparisonCell, type ComparisonFlag, type ComparisonRow } from '../../../shared/compare/buildComparison.js';
 import { compareCsv } from '../../../shared/compare/compareCsv.js';
 import { CLAIM_STATUSES, CLAIM_TYPES } from '../../../shared/model.js';
 import { useUiStore } from '../../state/uiStore.js';
@@ -8,6 +8,20 @@ import { TopicsDialog } from '../topics/TopicsDialog.js';
 import { selectActiveFilterCount, selectComparisonOptions, useCompareStore } from './compareStore.js';
 import { SideBySide } from './SideBySide.js';
 import { useCompareData, type CompareData } from './useCompareInput.js';
+import { restoreCompareChoices } from './compareChoices.js';
+
+const ROLE_ORDER = { candidate: 0, panelist: 1, audience: 2, moderator: 3 } as const;
+
+/**
+ * The speakers the debates in scope suggest: their participants, candidates first, moderators only if there is
+ * nobody else. With no debate in scope, the debate open in the library.
+ */
+export function suggestedSpeakers(data: Pick<CompareData, 'participants'>, debateIds: readonly string[], openDebateId: string | undefined): string[] {
+  const scope = new Set(debateIds.length > 0 ? debateIds : openDebateId ? [openDebateId] : []);
+  const picked = data.participants.filter((p) => scope.has(p.debateId)).sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
+  const speakers = picked.filter((p) => p.role !== 'moderator');
+  return [...new Set((speakers.length >= MIN_SPEAKERS ? speakers : picked).map((p) => p.personId))].slice(0, MAX_SPEAKERS);
+}
 import { SpeakerCharts, VerdictBar } from './VerdictCharts.js';
 import './compare.css';
 
@@ -31,6 +45,13 @@ export function CompareView() {
   // The options object is new on every render; its JSON says whether anything the comparison reads changed.
   const optionsKey = JSON.stringify(options);
   const comparison = useMemo(() => (data && options ? buildComparison(data.input, options) : undefined), [data, optionsKey]); // options is covered by optionsKey
+  const openDebateId = useUiStore((s) => s.selectedDebateId);
+  // The last choices come back (per project); until speakers are picked by hand, they follow the debates in scope.
+  useEffect(() => void restoreCompareChoices(), []);
+  const suggestion = data ? suggestedSpeakers(data, state.debateIds, openDebateId).join(' ') : '';
+  useEffect(() => {
+    if (state.speakersAuto && suggestion) useCompareStore.getState().suggestSpeakers(suggestion.split(' '));
+  }, [suggestion, state.speakersAuto]);
 
   if (!data) return <p className="muted">Loading the library…</p>;
   return (
@@ -238,7 +259,7 @@ function Row(props: { row: ComparisonRow; comparison: Comparison; names: Map<str
     <tr>
       <th scope="row" className="topic-cell" style={{ paddingLeft: `${0.5 + row.depth * 1.1}rem` }}>
         <span title={row.path}>{row.topic.name}</span>
-        {withClaims.length >= 2 && (
+        {withClaims.length >= 2 && row.topic.id !== NO_TOPIC_ID && (
           <button
             type="button"
             className="link-button small"
@@ -316,9 +337,11 @@ function Cell(props: { cell: ComparisonCell; row: ComparisonRow; name: string; m
           <FlagText flag={f} name={undefined} />
         </p>
       ))}
-      <button type="button" className="small" aria-label={`Set stance of ${name} on ${row.topic.name}`} onClick={() => openStance({ personId: cell.personId, topicId: row.topic.id })}>
-        Set stance…
-      </button>
+      {row.topic.id !== NO_TOPIC_ID && (
+        <button type="button" className="small" aria-label={`Set stance of ${name} on ${row.topic.name}`} onClick={() => openStance({ personId: cell.personId, topicId: row.topic.id })}>
+          Set stance…
+        </button>
+      )}
     </td>
   );
 }

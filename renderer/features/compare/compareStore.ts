@@ -27,10 +27,19 @@ export interface CompareState {
   topicsOpen: boolean;
   stanceTarget: StanceTarget | undefined;
   reading: ReadingTarget | undefined;
+  /** True until the user picks speakers by hand: until then the speakers follow the debates in scope. */
+  speakersAuto: boolean;
 }
+
+/** The choices kept for the next visit (per project: they live in the project's own settings). */
+export const SAVED_CHOICES = ['speakerIds', 'debateIds', 'from', 'to', 'topicIds', 'types', 'statuses', 'minChecked', 'includeSubtopics', 'hideEmptyRows', 'speakersAuto'] as const;
+export type SavedChoices = Pick<CompareState, (typeof SAVED_CHOICES)[number]>;
 
 export interface CompareActions {
   toggleSpeaker(personId: string): void;
+  /** Sets the speakers the debates in scope suggest, while the user has not picked any by hand. */
+  suggestSpeakers(personIds: string[]): void;
+  restoreChoices(choices: Partial<SavedChoices>): void;
   toggleDebate(debateId: string): void;
   setDateRange(from: string, to: string): void;
   toggleTopicFilter(topicId: string): void;
@@ -63,6 +72,7 @@ export function createInitialCompareState(): CompareState {
     topicsOpen: false,
     stanceTarget: undefined,
     reading: undefined,
+    speakersAuto: true,
   };
 }
 
@@ -71,7 +81,13 @@ const toggle = <T>(list: readonly T[], item: T): T[] => (list.includes(item) ? l
 export const useCompareStore = create<CompareState & CompareActions>()((set) => ({
   ...createInitialCompareState(),
   // A seventh speaker is ignored: the table stays readable at six columns.
-  toggleSpeaker: (id) => set((s) => (s.speakerIds.includes(id) || s.speakerIds.length < MAX_SPEAKERS ? { speakerIds: toggle(s.speakerIds, id) } : {})),
+  toggleSpeaker: (id) => set((s) => (s.speakerIds.includes(id) || s.speakerIds.length < MAX_SPEAKERS ? { speakerIds: toggle(s.speakerIds, id), speakersAuto: false } : {})),
+  suggestSpeakers: (ids) =>
+    set((s) => {
+      const next = ids.slice(0, MAX_SPEAKERS);
+      return s.speakersAuto && next.join() !== s.speakerIds.join() ? { speakerIds: next } : {};
+    }),
+  restoreChoices: (choices) => set(choices),
   toggleDebate: (id) => set((s) => ({ debateIds: toggle(s.debateIds, id) })),
   setDateRange: (from, to) => set({ from, to }),
   toggleTopicFilter: (id) => set((s) => ({ topicIds: toggle(s.topicIds, id) })),

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ComparisonInput } from '../../../shared/compare/buildComparison.js';
-import type { Debate, DocumentRecord, Person } from '../../../shared/model.js';
+import type { Debate, DocumentRecord, Participant, Person } from '../../../shared/model.js';
 import { db } from '../../db/database.js';
 
 /** What the compare section reads from the library, kept live: the comparison input plus names for the pickers. */
@@ -9,12 +9,13 @@ export interface CompareData {
   people: Person[];
   debates: Debate[];
   documents: Pick<DocumentRecord, 'id' | 'debateId' | 'title'>[];
+  participants: Participant[];
 }
 
 /** Everything the comparison needs, in one live query so the view redraws once per change. */
 export function useCompareData(): CompareData | undefined {
   return useLiveQuery(async () => {
-    const [claims, appearances, verdicts, scales, topics, stances, documents, people, debates] = await Promise.all([
+    const [claims, appearances, verdicts, scales, topics, stances, documents, people, debates, participants] = await Promise.all([
       db.claims.toArray(),
       db.appearances.toArray(),
       db.verdicts.toArray(),
@@ -24,6 +25,7 @@ export function useCompareData(): CompareData | undefined {
       db.documents.toArray(),
       db.people.toArray(),
       db.debates.toArray(),
+      db.participants.toArray(),
     ]);
     // Document texts can be large; the comparison only needs the link to the debate.
     const lightDocuments = documents.map((d) => ({ id: d.id, debateId: d.debateId, title: d.title }));
@@ -34,6 +36,7 @@ export function useCompareData(): CompareData | undefined {
       people,
       debates,
       documents: lightDocuments,
+      participants,
     };
   }, []);
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildComparison,
   commonBin,
+  NO_TOPIC_ID,
   type Comparison,
   type ComparisonCell,
   type ComparisonOptions,
@@ -36,6 +37,19 @@ describe('buildComparison: rows and cells', () => {
     ]);
     expect(result.rows[2]?.path).toBe('Defence › NATO › Article 5');
     expect(result.rows[0]?.cells.map((c) => c.personId)).toEqual(['corbyn', 'smith']);
+  });
+
+  it('puts claims without a topic in a "No topic" row at the end, unless topics are filtered', () => {
+    const untopical = { ...claims[0]!, id: 'c-none', topicIds: [] };
+    const input = library({ claims: [...claims, untopical], appearances: [...appearances, { ...appearances.find((a) => a.claimId === 'c1')!, id: 'a-none', claimId: 'c-none' }] });
+    const withRow = buildComparison(input, both);
+    expect(withRow.rows.at(-1)?.topic.id).toBe(NO_TOPIC_ID);
+    expect(withRow.rows.at(-1)?.path).toBe('No topic');
+    expect(cell(withRow, NO_TOPIC_ID, 'corbyn').claimCount).toBe(1);
+    expect(totals(withRow, 'corbyn').claimCount).toBe(totals(result, 'corbyn').claimCount + 1);
+    const filtered = buildComparison(input, { ...both, filters: { topicIds: ['economy'] } });
+    expect(filtered.rows.some((r) => r.topic.id === NO_TOPIC_ID)).toBe(false);
+    expect(result.rows.some((r) => r.topic.id === NO_TOPIC_ID)).toBe(false);
   });
 
   it('counts a topic’s own claims by verdict, across scales', () => {
