@@ -22,8 +22,14 @@ import { safeColor, safeHttpUrl } from './reportModel.js';
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const clean = (value: unknown): string => String(value ?? '').replace(INVALID_XML, '');
 
-const text = (value: unknown, options: { bold?: boolean; italics?: boolean; highlight?: 'yellow'; size?: number; color?: string } = {}): TextRun =>
-  new TextRun({ text: clean(value), ...options });
+type RunStyle = { bold?: boolean; italics?: boolean; highlight?: 'yellow'; size?: number; color?: string };
+const text = (value: unknown, options: RunStyle = {}): TextRun => new TextRun({ text: clean(value), ...options });
+/** Text that may hold line breaks (a turn of several paragraphs, reasoning in paragraphs): one run per line, with
+ * Word's line break between, so the document keeps the paragraphs a run of text would lose. */
+const lines = (value: unknown, options: RunStyle = {}): TextRun[] =>
+  clean(value)
+    .split(/\r?\n/)
+    .map((line, i) => new TextRun({ text: line, ...(i > 0 ? { break: 1 } : {}), ...options }));
 
 const para = (children: ParagraphChild[], options: { heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]; indent?: boolean } = {}): Paragraph =>
   new Paragraph({
@@ -72,9 +78,10 @@ function claimCard(c: ReportClaim): Array<Paragraph | Table> {
     out.push(
       para(
         [
-          text(c.quote.before, { color: '666666' }),
-          text(c.quote.exact, { highlight: 'yellow', bold: true }),
-          text(c.quote.after, { color: '666666' }),
+          ...(c.quote.speaker ? [text(`${c.quote.speaker}: `, { bold: true })] : []),
+          ...lines(c.quote.before, { color: '666666' }),
+          ...lines(c.quote.exact, { highlight: 'yellow', bold: true }),
+          ...lines(c.quote.after, { color: '666666' }),
         ],
         { indent: true },
       ),
@@ -85,7 +92,7 @@ function claimCard(c: ReportClaim): Array<Paragraph | Table> {
     const v = c.verdict;
     out.push(para([text('Verdict: ', { bold: true }), text(v.label, { bold: true, color: safeColor(v.color, '#333333').slice(1) }), ...(v.scaleName ? [text(` (${v.scaleName})`, { italics: true })] : [])]));
     if (v.conclusion && v.conclusion !== v.label) out.push(para([text(v.conclusion, { bold: true })]));
-    out.push(para([text(v.reasoning)]), para([text(`Verdict by ${v.author}, ${v.date}`, { italics: true, size: 18 })]));
+    out.push(para(lines(v.reasoning)), para([text(`Verdict by ${v.author}, ${v.date}`, { italics: true, size: 18 })]));
   } else {
     out.push(para([text('No verdict yet.', { italics: true })]));
   }
@@ -151,8 +158,8 @@ const SECTIONS: Record<ReportSection, (r: ReportModel) => Array<Paragraph | Tabl
             ...(p.speaker ? [text(`${p.speaker}: `, { bold: true })] : []),
             ...p.segments.flatMap((s) =>
               s.claimNumber === undefined
-                ? [text(s.text)]
-                : [text(`[${s.claimNumber}] `, { bold: true, highlight: 'yellow' }), text(s.text, { highlight: 'yellow' })],
+                ? lines(s.text)
+                : [text(`[${s.claimNumber}] `, { bold: true, highlight: 'yellow' }), ...lines(s.text, { highlight: 'yellow' })],
             ),
           ],
           { indent: true },

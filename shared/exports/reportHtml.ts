@@ -36,6 +36,7 @@ th { background: #f0f0f0; }
 .swatch { display: inline-block; width: .8em; height: .8em; margin-right: .3em; vertical-align: -0.05em; border: 1px solid #888; }
 .passage { white-space: pre-wrap; margin: .6rem 0; padding: .4rem .7rem; border-left: 3px solid #ccc; }
 .passage .speaker { font-weight: bold; font-family: Arial, sans-serif; font-size: 9pt; display: block; white-space: normal; }
+blockquote .speaker { font-weight: bold; font-family: Arial, sans-serif; }
 mark { background: #fff3a3; padding: 0 .1em; }
 mark sup { font-family: Arial, sans-serif; font-weight: bold; color: #8a5a00; margin-right: .15em; }
 .claim-card { border: 1px solid #ccc; border-radius: 4px; padding: .7rem 1rem; margin: 1rem 0; break-inside: avoid; page-break-inside: avoid; }
@@ -161,7 +162,7 @@ function card(claim: ReportClaim): string {
     .filter(Boolean)
     .join(' · ');
   const quote = claim.quote
-    ? `<blockquote><span class="context">${e(claim.quote.before)}</span><mark>${e(claim.quote.exact)}</mark><span class="context">${e(claim.quote.after)}</span><br><span class="meta">${e(claim.quote.documentTitle)}</span></blockquote>`
+    ? `<blockquote>${claim.quote.speaker ? `<span class="speaker">${e(claim.quote.speaker)}:</span> ` : ''}<span class="context">${e(claim.quote.before)}</span><mark>${e(claim.quote.exact)}</mark><span class="context">${e(claim.quote.after)}</span><br><span class="meta">${e(claim.quote.documentTitle)}</span></blockquote>`
     : '';
   const v = claim.verdict;
   const verdict = v

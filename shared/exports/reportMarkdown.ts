@@ -97,7 +97,7 @@ function card(c: ReportClaim): string {
     c.topics.join(', '),
   ].filter(Boolean);
   lines.push(`*${meta.map(inline).join(' · ')}*`, '');
-  if (c.quote) lines.push(`> ${inline(c.quote.before)}**${inline(c.quote.exact)}**${inline(c.quote.after)}`, `> — ${inline(c.quote.documentTitle)}`, '');
+  if (c.quote) lines.push(`> ${c.quote.speaker ? `**${inline(c.quote.speaker)}:** ` : ''}${inline(c.quote.before)}**${inline(c.quote.exact)}**${inline(c.quote.after)}`, `> — ${inline(c.quote.documentTitle)}`, '');
   if (c.verdict) {
     lines.push(`**Verdict: ${inline(c.verdict.label)}**${c.verdict.scaleName ? ` (${inline(c.verdict.scaleName)})` : ''}`, '');
     if (c.verdict.conclusion && c.verdict.conclusion !== c.verdict.label) lines.push(inline(c.verdict.conclusion), '');

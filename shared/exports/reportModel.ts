@@ -54,6 +54,8 @@ export interface ReportPerson {
 export interface QuoteInContext {
   documentId: Id;
   documentTitle: string;
+  /** Who speaks the turn the quote is in (its context stays inside that turn). */
+  speaker?: string;
   before: string;
   exact: string;
   after: string;
@@ -270,12 +272,18 @@ function buildClaim(
     const doc = index.documents.get(first.documentId);
     if (doc) {
       const { start, end } = first.anchor.position;
+      // The context stays in the quote's own turn, so no other speaker's words appear under this speaker's name.
+      const turn = turnHolding(index, doc.id, start);
+      const lower = turn ? turn.offset : 0;
+      const upper = turn ? Math.max(end, turn.offset + turn.text.length) : doc.text.length;
+      const speaker = turn ? reportPerson(index, turn.personId)?.name : undefined;
       quote = {
         documentId: doc.id,
         documentTitle: doc.title,
-        before: cutBefore(doc.text.slice(Math.max(0, start - CONTEXT_CHARS * 2), start)),
+        ...(speaker ? { speaker } : {}),
+        before: cutBefore(doc.text.slice(Math.max(lower, start - CONTEXT_CHARS * 2), start)),
         exact: doc.text.slice(start, end),
-        after: cutAfter(doc.text.slice(end, end + CONTEXT_CHARS * 2)),
+        after: cutAfter(doc.text.slice(end, Math.min(upper, end + CONTEXT_CHARS * 2))),
       };
     }
   }
@@ -427,17 +435,26 @@ function excerpts(index: SnapshotIndex, claims: Claim[], numbered: ReportClaim[]
     if (!doc) continue;
     const debate = index.debates.get(doc.debateId);
     const turns = (turnsByDoc.get(documentId) ?? []).sort((a, b) => a.offset - b.offset);
-    // Passages: the turns holding a span, or a window around spans in documents without turns.
-    const ranges: Array<{ start: number; end: number; speaker?: string }> = [];
+    // Passages: each turn a span touches, with its speaker (a span running on into the next turn brings that turn,
+    // under its own speaker), or a window around spans in documents without turns.
+    const ranges: Array<{ start: number; end: number; speaker?: string; turn?: boolean }> = [];
+    const seenTurns = new Set<number>();
     for (const span of [...spans].sort((a, b) => a.start - b.start)) {
-      const turn = turns.find((t) => t.offset <= span.start && span.start < t.offset + t.text.length);
-      const range = turn
-        ? { start: turn.offset, end: Math.max(turn.offset + turn.text.length, span.end), speaker: reportPerson(index, turn.personId)?.name }
-        : { start: Math.max(0, span.start - CONTEXT_CHARS), end: Math.min(doc.text.length, span.end + CONTEXT_CHARS) };
-      const last = ranges[ranges.length - 1];
-      if (last && range.start < last.end) last.end = Math.max(last.end, range.end);
-      else ranges.push(range.speaker === undefined ? { start: range.start, end: range.end } : range);
+      const touched = turns.filter((t) => t.offset < span.end && span.start < t.offset + t.text.length);
+      if (touched.length === 0) {
+        const window = { start: Math.max(0, span.start - CONTEXT_CHARS), end: Math.min(doc.text.length, span.end + CONTEXT_CHARS) };
+        const last = ranges[ranges.length - 1];
+        if (last && !last.turn && window.start < last.end) last.end = Math.max(last.end, window.end);
+        else ranges.push(window);
+      }
+      for (const turn of touched) {
+        if (seenTurns.has(turn.offset)) continue;
+        seenTurns.add(turn.offset);
+        const speaker = reportPerson(index, turn.personId)?.name;
+        ranges.push({ start: turn.offset, end: turn.offset + turn.text.length, turn: true, ...(speaker ? { speaker } : {}) });
+      }
     }
+    ranges.sort((a, b) => a.start - b.start);
     result.push({
       documentId,
       documentTitle: doc.title,
@@ -450,6 +467,22 @@ function excerpts(index: SnapshotIndex, claims: Claim[], numbered: ReportClaim[]
     });
   }
   return result.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.documentTitle.localeCompare(b.documentTitle));
+}
+
+const turnsCache = new WeakMap<SnapshotIndex, Map<string, ProjectSnapshot['turns']>>();
+/** The turn of a document holding a position (turns grouped by document once per index). */
+function turnHolding(index: SnapshotIndex, documentId: string, position: number): ProjectSnapshot['turns'][number] | undefined {
+  let byDoc = turnsCache.get(index);
+  if (!byDoc) {
+    byDoc = new Map();
+    for (const turn of index.snapshot.turns) {
+      const list = byDoc.get(turn.documentId);
+      if (list) list.push(turn);
+      else byDoc.set(turn.documentId, [turn]);
+    }
+    turnsCache.set(index, byDoc);
+  }
+  return byDoc.get(documentId)?.find((t) => t.offset <= position && position < t.offset + t.text.length);
 }
 
 /** Builds the report's data from a snapshot: selection, numbering, breakdowns, excerpts and bibliography. */

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { createSource, removeEvidence } from '../../../shared/domain/sources.js';
-import type { EvidenceLink } from '../../../shared/model.js';
+import type { EvidenceLink, Turn } from '../../../shared/model.js';
 import { findCitationHints, type CitationHint } from '../../../shared/sources/citationHints.js';
 import { db } from '../../db/database.js';
 import { store } from '../../db/store.js';
@@ -15,6 +15,14 @@ import { EvidenceDetails } from './EvidenceDetails.js';
 /** How far either side of an appearance the document is read for phrases such as "according to a NATO report". */
 const HINT_CONTEXT = 200;
 
+/** The turn an appearance starts in: its own turn when that still holds the position, else the one that does. */
+async function turnHolding(documentId: string, turnId: string | undefined, position: number): Promise<Turn | undefined> {
+  const own = turnId ? await db.turns.get(turnId) : undefined;
+  if (own && own.documentId === documentId && own.offset <= position && position < own.offset + own.text.length) return own;
+  const before = await db.turns.where('[documentId+index]').between([documentId, -Infinity], [documentId, Infinity]).filter((t) => t.offset <= position).last();
+  return before && position < before.offset + before.text.length ? before : undefined;
+}
+
 /** The evidence linked to a claim, shown in the claim panel: each link opens its source's file at the cited place. */
 export function ClaimEvidence({ claimId }: { claimId: string }) {
   const data = useLiveQuery(async () => {
@@ -26,8 +34,12 @@ export function ClaimEvidence({ claimId }: { claimId: string }) {
       const document = await db.documents.get(appearance.documentId);
       if (!document) continue;
       const { start, end } = appearance.anchor.position;
-      const from = Math.max(0, start - HINT_CONTEXT);
-      for (const hint of findCitationHints(document.text.slice(from, Math.min(document.text.length, end + HINT_CONTEXT)))) {
+      // Only the claim's own turn: a phrase in the next speaker's turn ("according to the Treasury's") is theirs.
+      const turn = await turnHolding(appearance.documentId, appearance.turnId, start);
+      const lower = turn ? turn.offset : 0;
+      const upper = turn ? turn.offset + turn.text.length : document.text.length;
+      const from = Math.max(lower, start - HINT_CONTEXT);
+      for (const hint of findCitationHints(document.text.slice(from, Math.min(upper, end + HINT_CONTEXT)))) {
         if (!hints.some((h) => h.suggestedTitle === hint.suggestedTitle)) hints.push(hint);
       }
     }

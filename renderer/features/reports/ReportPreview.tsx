@@ -204,6 +204,7 @@ function ClaimCard(props: { claim: ReportClaim }) {
       <p className="meta">{meta}</p>
       {c.quote && (
         <blockquote>
+          {c.quote.speaker && <span className="speaker">{c.quote.speaker}: </span>}
           <span className="context">{c.quote.before}</span>
           <mark>{c.quote.exact}</mark>
           <span className="context">{c.quote.after}</span>
