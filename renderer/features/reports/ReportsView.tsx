@@ -5,7 +5,6 @@ import { REPORT_SECTIONS, type ReportModel, type ReportOptions, type ReportSecti
 import { indexSnapshot, topicPath } from '../../../shared/exports/snapshotIndex.js';
 import { CLAIM_STATUSES, type ProjectSnapshot } from '../../../shared/model.js';
 import { db } from '../../db/database.js';
-import { useUiStore } from '../../state/uiStore.js';
 import { saveFile } from '../sources/saveFile.js';
 import { APP_EXPORTS, ExportRefused, fileNameFor, type AppExport } from './exportFormats.js';
 import { loadSnapshot } from './loadSnapshot.js';
@@ -97,7 +96,6 @@ export function ReportsView() {
   const [busy, setBusy] = useState<string | undefined>();
   const [status, setStatus] = useState<string>('');
   const [error, setError] = useState<string>('');
-  const notify = useUiStore((s) => s.notify);
 
   const options: ReportOptions = useMemo(
     () => ({
@@ -152,7 +150,6 @@ export function ReportsView() {
       }
       const saved = await saveFile(name, bytes, spec.mime);
       setStatus(saved ? `Exported ${spec.label}: ${name}.` : 'Export cancelled.');
-      if (saved) notify(`Exported ${name}.`);
     } catch (caught) {
       const message = caught instanceof ExportRefused ? caught.message : `The ${spec.label} export failed: ${caught instanceof Error ? caught.message : String(caught)}`;
       setStatus('');
