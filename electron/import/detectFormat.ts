@@ -53,7 +53,7 @@ export function detectTextFormat(fileName: string, text: string): Exclude<Docume
     case 'markdown':
       return 'markdown';
   }
-  if (looksLikeTable(start)) return 'csv';
+  if (looksLikeTable(start) || looksLikeNumberedLines(start)) return 'csv';
   if (/^\s{0,3}#{1,6}\s+\S/.test(start)) return 'markdown';
   if (/^\s*\*\*[^*\n]{1,60}:?\*\*:?\s/m.test(head)) return 'markdown';
   return 'text';
@@ -77,6 +77,13 @@ function looksLikeTable(start: string): boolean {
     if (hasText && hasSpeaker) return true;
   }
   return false;
+}
+
+// `12<TAB>SPEAKER<TAB>text` on most of the first lines: CLEF-style numbered lines, whatever the file is called.
+function looksLikeNumberedLines(start: string): boolean {
+  const lines = start.split(/\r?\n/).filter((l) => l.trim()).slice(0, 10);
+  const hits = lines.filter((l) => /^\s*\d{1,7}\t[^\t]{0,200}\t\S/.test(l)).length;
+  return lines.length > 0 && hits >= Math.min(3, lines.length) && hits >= lines.length * 0.8;
 }
 
 function extension(fileName: string): string {

@@ -7,6 +7,7 @@ import { structureCaptions } from './captions.js';
 import { decodeText } from './decodeText.js';
 import { detectTextFormat, sniffBinaryFormat } from './detectFormat.js';
 import { ImportError } from './importError.js';
+import { isNumberedLines, structureNumberedLines } from './numberedLines.js';
 import { structureCsv, structureJson } from './tabular.js';
 import { isTranscriptLike, structureTranscript } from './transcript.js';
 
@@ -94,6 +95,8 @@ async function structureDecoded(text: string, format: DocumentFormat, fileName: 
     case 'webvtt':
       return [structureCaptions(text, { title, format })];
     case 'csv':
+      // Headerless `N<TAB>speaker<TAB>text` lines (CLEF CheckThat! style) are not a table with named columns.
+      if (isNumberedLines(text)) return [structureNumberedLines(text, { title })];
       return structureCsv(text, { title });
     case 'json':
       return structureJson(text, { title });
