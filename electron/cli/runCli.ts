@@ -2,6 +2,7 @@ import { isImportError } from '../import/importError.js';
 import { importCommand } from './commands/import.js';
 import { exportCommand } from './commands/export.js';
 import { sampleCommand } from './commands/sample.js';
+import { triageCommand } from './commands/triage.js';
 
 /** Where a command writes; the real streams in the CLI, strings in tests. */
 export interface CliIo {
@@ -24,7 +25,7 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export const COMMANDS: readonly CliCommand[] = [importCommand, sampleCommand(), exportCommand];
+export const COMMANDS: readonly CliCommand[] = [importCommand, sampleCommand(), exportCommand, triageCommand];
 
 /**
  * Runs one command line. Success writes only the command's output to stdout; failure writes exactly one line,

@@ -1,51 +1,77 @@
 /**
- * Triage speed and quality on the 2016 US debates: every sentence of every turn scored, sentences per second as a
- * figure, and the 15 top-ranked sentences as "top-sentence" lines so they can be quoted. One JSON object per line.
+ * Triage quality and speed. Quality comes from the training script's held-apart folds (build/triage/validation.json,
+ * written by `npm run train:triage` and checked here to belong to the current data and code): ClaimBuster 5-fold
+ * precision/recall/F1 of the check-worthy class and leave-one-document-out MAP on the CLEF 2019 training documents,
+ * for the shipped model, v0.1's hand-set patterns and a TF-IDF n-gram SVM, side by side with the goal. Speed is
+ * measured here: the shipped model against the patterns, interleaved, on a real 2h40 debate. One JSON object a line.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import Papa from 'papaparse';
-import { scoreSentences, type ScoredSentence } from '../../shared/triage/scoreSentence.js';
-
-interface Row {
-  Line: string;
-  Speaker: string;
-  Text: string;
-  Date: string;
-}
-
-// The shared samples beside the repository, or the copy the import tests keep in a fresh clone.
-const csv = [new URL('../../../shared/samples/us2016-general-debates.csv', import.meta.url), new URL('../fixtures/import/seed/us2016-general-debates.csv', import.meta.url)]
-  .filter((url) => existsSync(url))
-  .map((url) => readFileSync(url, 'utf8'))[0];
-if (csv === undefined) throw new Error('us2016-general-debates.csv not found beside the repository or in tests/fixtures/import/seed');
-const rows = Papa.parse<Row>(csv, { header: true, skipEmptyLines: true }).data.filter((r) => typeof r.Text === 'string' && r.Text.trim());
-
-function scoreAll(): Array<ScoredSentence & { speaker: string; date: string }> {
-  const out: Array<ScoredSentence & { speaker: string; date: string }> = [];
-  for (const row of rows) for (const s of scoreSentences(row.Text)) out.push({ ...s, speaker: row.Speaker, date: row.Date });
-  return out;
-}
-
-scoreAll(); // warm-up
-const times: number[] = [];
-let scored = scoreAll();
-for (let r = 0; r < 5; r++) {
-  const t = performance.now();
-  scored = scoreAll();
-  times.push(performance.now() - t);
-}
-times.sort((a, b) => a - b);
-const ms = times[Math.floor(times.length / 2)]!;
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { FIGURES_FILE, MODEL_FILE, hashInputs, inputFiles } from '../../build/triage/trainTriage.js';
+import { CLEF_DIR, loadClefDocuments } from '../../build/triage/data.js';
+import { scoreSentence } from '../../shared/triage/scoreSentence.js';
+import { shippedModel } from '../../shared/triage/shippedModel.js';
+import { triageDocument } from '../../shared/triage/triageDocument.js';
+import type { TriageModel } from '../../shared/triage/model.js';
 
 const line = (o: Record<string, unknown>): void => console.log(JSON.stringify(o));
-line({ measure: 'triage sentences', value: scored.length, unit: 'sentences', turns: rows.length });
-line({ measure: 'triage time', value: Math.round(ms * 10) / 10, unit: 'ms' });
-line({ measure: 'triage throughput', value: Math.round(scored.length / (ms / 1000)), unit: 'sentences/s' });
+const r3 = (x: number): number => Math.round(x * 1000) / 1000;
 
-const ranked = [...scored].sort((a, b) => b.score - a.score);
-const share = (min: number): number => Math.round((1000 * scored.filter((s) => s.score >= min).length) / scored.length) / 10;
-line({ measure: 'share scoring >= 0.5', value: share(0.5), unit: '%' });
-line({ measure: 'share scoring >= 0.8', value: share(0.8), unit: '%' });
-ranked.slice(0, 15).forEach((s, i) => {
-  line({ measure: 'top-sentence', value: s.score, unit: 'score', rank: i + 1, speaker: s.speaker, date: s.date, text: s.text, reasons: s.reasons });
-});
+interface Prf {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+interface Clef {
+  map: number;
+  offRoleTop10: number;
+}
+const figures = JSON.parse(readFileSync(FIGURES_FILE, 'utf8')) as {
+  inputsHash: string;
+  trainedAt: string;
+  claimbuster: Record<'model' | 'patterns' | 'tfidf', Prf>;
+  clef: Record<'model' | 'textOnly' | 'patterns' | 'tfidf', Clef>;
+};
+const model = JSON.parse(readFileSync(MODEL_FILE, 'utf8')) as TriageModel;
+const fresh = hashInputs(inputFiles()) === figures.inputsHash && model.inputsHash === figures.inputsHash;
+line({ measure: 'triage figures are current', value: fresh ? 1 : 0, unit: 'bool', trainedAt: figures.trainedAt, goal: '1 (else run npm run train:triage)' });
+
+const names = { model: 'shipped model', textOnly: 'shipped text model without speakers', tfidf: 'TF-IDF n-gram SVM baseline', patterns: 'hand-set patterns (v0.1)' } as const;
+for (const k of ['model', 'tfidf', 'patterns'] as const) {
+  const f = figures.claimbuster[k];
+  line({ measure: 'triage ClaimBuster 5-fold precision', model: names[k], value: r3(f.precision), unit: 'precision' });
+  line({ measure: 'triage ClaimBuster 5-fold recall', model: names[k], value: r3(f.recall), unit: 'recall' });
+  line({ measure: 'triage ClaimBuster 5-fold F1', model: names[k], value: r3(f.f1), unit: 'F1' });
+}
+line({ measure: 'triage ClaimBuster F1 ratio shipped / TF-IDF', value: r3(figures.claimbuster.model.f1 / figures.claimbuster.tfidf.f1), unit: 'ratio', goal: '>= 1' });
+for (const k of ['model', 'textOnly', 'tfidf', 'patterns'] as const) {
+  line({ measure: 'triage CLEF 2019 leave-one-document-out MAP', model: names[k], value: r3(figures.clef[k].map), unit: 'MAP' });
+  line({ measure: 'triage off-role lines in top 10 (19 documents)', model: names[k], value: figures.clef[k].offRoleTop10, unit: 'lines' });
+}
+line({ measure: 'triage MAP ratio shipped / TF-IDF', value: r3(figures.clef.model.map / figures.clef.tfidf.map), unit: 'ratio', goal: '>= 1' });
+line({ measure: 'triage MAP ratio shipped / patterns', value: r3(figures.clef.model.map / figures.clef.patterns.map), unit: 'ratio', goal: '>= 1' });
+line({ measure: 'triage MAP goal', value: r3(figures.clef.model.map), unit: 'MAP', goal: '>= 0.17 (held-out set), with 0 off-role lines in any top 10' });
+
+// Speed: the longest CLEF document (the 10th GOP debate, 2,136 lines, about 2 h 40 min) through the whole triage
+// (roles, sentences, scores, reasons) against the patterns alone on the same sentences, interleaved.
+const docs = await loadClefDocuments(CLEF_DIR);
+const longest = docs.reduce((a, b) => (b.input.turns.length > a.input.turns.length ? b : a));
+const shipped = shippedModel();
+const texts = triageDocument(shipped, longest.input).sentences.map((s) => s.text);
+const timesModel: number[] = [];
+const timesPatterns: number[] = [];
+for (let r = 0; r < 6; r++) {
+  let t = performance.now();
+  triageDocument(shipped, longest.input);
+  timesModel.push(performance.now() - t);
+  t = performance.now();
+  for (const text of texts) scoreSentence(text);
+  timesPatterns.push(performance.now() - t);
+}
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ms = median(timesModel.slice(1));
+const msPatterns = median(timesPatterns.slice(1));
+line({ measure: 'triage a 2h40 debate (shipped model, whole pipeline)', value: Math.round(ms), unit: 'ms', sentences: texts.length, document: path.basename(longest.name), goal: '< 1000' });
+line({ measure: 'triage throughput (shipped model)', value: Math.round(texts.length / (ms / 1000)), unit: 'sentences/s' });
+line({ measure: 'triage throughput (hand-set patterns)', value: Math.round(texts.length / (msPatterns / 1000)), unit: 'sentences/s' });
+line({ measure: 'triage time ratio model / patterns', value: r3(ms / msPatterns), unit: 'ratio' });

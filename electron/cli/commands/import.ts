@@ -65,8 +65,8 @@ function summary(parsed: ParsedImport): string {
     .join('');
 }
 
-// The size limit is checked on the file's size before reading it, so a huge file is never loaded.
-async function readLimited(file: string): Promise<Uint8Array> {
+/** Reads a file for a command, checking the import size limit on its size before reading, so a huge file is never loaded. */
+export async function readLimited(file: string): Promise<Uint8Array> {
   const handle = await open(file, 'r');
   try {
     const stats = await handle.stat();
