@@ -1,5 +1,12 @@
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect, restartApp, test } from './fixtures.js';
 import type { Page } from '@playwright/test';
+import { ImportPage } from './pages/importPage.js';
+
+const fixtures = path.resolve(import.meta.dirname, '../fixtures/triage');
+// Importing, then loading the model into its worker the first time, takes a while on a busy machine.
+test.setTimeout(150_000);
 
 async function openSampleTriage(app: Page) {
   await app.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Open the sample project' }).click();
@@ -9,7 +16,8 @@ async function openSampleTriage(app: Page) {
   const panel = app.getByRole('region', { name: 'Check-worthiness triage' });
   await panel.getByRole('button', { name: 'Score sentences' }).click();
   const list = panel.getByRole('list', { name: 'Sentences by check-worthiness' });
-  await expect(list.getByRole('listitem').first()).toBeVisible();
+  // The worker loads the model on its first use.
+  await expect(list.getByRole('listitem').first()).toBeVisible({ timeout: 30_000 });
   return { panel, list };
 }
 
@@ -17,7 +25,7 @@ async function rankedSentences(list: ReturnType<Page['getByRole']>): Promise<str
   return list.getByRole('listitem').evaluateAll((items) => items.map((item) => item.getAttribute('aria-label') ?? ''));
 }
 
-test('triage ranks the NATO statistics at the top and "He said:" at the bottom, with reasons', async ({ app }) => {
+test('triage ranks the NATO statistics at the top and "He said:" in the lower half, with reasons in words', async ({ app }) => {
   const { panel, list } = await openSampleTriage(app);
   const ranked = await rankedSentences(list);
   expect(ranked.length).toBeGreaterThan(20);
@@ -27,10 +35,10 @@ test('triage ranks the NATO statistics at the top and "He said:" at the bottom, 
   expect(rank('NATO members’ defence spending is supposed to amount to 2% of GDP')).toBeLessThan(3);
   const heSaid = ranked.flatMap((s, i) => (s === 'He said:' ? [i] : []));
   expect(heSaid.length).toBeGreaterThan(0);
-  for (const i of heSaid) expect(i).toBeGreaterThanOrEqual(Math.floor(ranked.length * 0.75));
+  for (const i of heSaid) expect(i).toBeGreaterThanOrEqual(Math.floor(ranked.length * 0.5));
   const top = list.getByRole('listitem').first();
-  await expect(top).toContainText('proportion: "five out of 28"');
-  await expect(top).toContainText('attribution: "according to"');
+  await expect(top).toContainText('a percentage');
+  await expect(top).toContainText('a proportion or multiple');
   await expect(panel.getByRole('status')).toContainText(`${ranked.length} sentences scored`);
 });
 
@@ -69,4 +77,69 @@ test('"Show in text" opens the sentence in the reader', async ({ app }) => {
   const { list } = await openSampleTriage(app);
   await list.getByRole('listitem', { name: /^NATO’s article five enshrines/ }).getByRole('button', { name: 'Show in text' }).click();
   await expect(app.getByRole('status').filter({ hasText: 'Showing “NATO’s article five enshrines' })).toBeVisible();
+});
+
+/** Imports the plain debate fixture (no roles given) into a new debate and opens its triage. */
+async function importDebate(app: Page, libraryHasDebates = false) {
+  const importer = new ImportPage(app);
+  await importer.open();
+  await importer.chooseFiles([path.join(fixtures, 'debate-plain.txt')]);
+  const review = importer.review();
+  await expect(review).toBeVisible({ timeout: 30_000 });
+  if (libraryHasDebates) await review.getByRole('combobox', { name: 'Debate' }).selectOption({ label: 'A new debate' });
+  await review.getByLabel('New debate title').fill('Governor debate');
+  await importer.save();
+  await expect(importer.fileRow('debate-plain.txt')).toContainText('Saved 1 document');
+  await app.getByRole('button', { name: 'Close' }).click();
+  await app.getByRole('button', { name: 'Triage' }).click();
+  return app.getByRole('region', { name: 'Check-worthiness triage' });
+}
+
+test("a debate's moderator is found and ranked down; filters by speaker and minimum score", async ({ app }) => {
+  const panel = await importDebate(app);
+  await panel.getByRole('button', { name: 'Score sentences' }).click();
+  const list = panel.getByRole('list', { name: 'Sentences by check-worthiness' });
+  await expect(list.getByRole('listitem').first()).toBeVisible();
+  const ranked = await rankedSentences(list);
+  // Stage directions are never listed; the candidates' figures come first.
+  expect(ranked).not.toContain('(APPLAUSE)');
+  const top3 = list.getByRole('listitem').filter({ hasText: /Lindqvist|Osei/ });
+  await expect(list.getByRole('listitem').first()).not.toContainText('Harper');
+  expect(await top3.count()).toBeGreaterThan(3);
+  const moderatorLine = list.getByRole('listitem', { name: /^Mr\. Osei, you said last week/ });
+  await expect(moderatorLine).toContainText('Harper (moderator)');
+  await expect(moderatorLine).toContainText('said by the moderator: ranked down');
+  await expect(list.getByRole('listitem', { name: /^Rents in this state/ })).toContainText('a percentage');
+
+  await panel.getByLabel('Speaker').selectOption({ label: 'Osei' });
+  const osei = await rankedSentences(list);
+  expect(osei.length).toBeGreaterThan(2);
+  for (const text of osei) expect(ranked).toContain(text);
+  await expect(list.getByRole('listitem').filter({ hasNotText: 'Osei' })).toHaveCount(0);
+  await panel.getByLabel('Speaker').selectOption({ label: 'All speakers' });
+  await panel.getByLabel('Minimum score').fill('0.5');
+  await expect(panel.getByRole('status')).toContainText('match the filters');
+  const high = await rankedSentences(list);
+  expect(high.length).toBeLessThan(ranked.length);
+  expect(high).toContain('Rents in this state have risen by 38 percent since 2015, according to the state housing report.');
+});
+
+test('triage covers every debate at once, and decisions export as labelled data', async ({ app }) => {
+  await app.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Open the sample project' }).click();
+  await expect(app.getByRole('heading', { name: /Corbyn refuses to guarantee NATO military support/ })).toBeVisible({ timeout: 30_000 });
+  const panel = await importDebate(app, true);
+  await panel.getByRole('combobox', { name: 'Scope' }).selectOption({ label: 'every debate' });
+  await panel.getByRole('button', { name: 'Score sentences' }).click();
+  await expect(panel.getByRole('status')).toContainText('in 2 documents');
+  const list = panel.getByRole('list', { name: 'Sentences by check-worthiness' });
+  const both = await rankedSentences(list);
+  expect(both.some((s) => s.startsWith('NATO members’ defence spending'))).toBe(true);
+  expect(both.some((s) => s.startsWith('Rents in this state'))).toBe(true);
+  await list.getByRole('listitem', { name: 'I think we can do better.' }).getByRole('button', { name: 'Dismiss' }).click();
+  await expect(panel.getByRole('status')).toContainText('1 dismissed');
+  const download = app.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Export decisions' }).click();
+  const file = await (await download).path();
+  const exported = JSON.parse(readFileSync(file, 'utf8')) as { triageDecisions: Array<{ text: string; decision: string }> };
+  expect(exported.triageDecisions).toEqual([expect.objectContaining({ text: 'I think we can do better.', decision: 'dismiss' })]);
 });

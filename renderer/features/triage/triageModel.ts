@@ -13,9 +13,12 @@ export function spanKey(span: { start: number; end: number }): string {
 
 /** The claim type a triaged sentence most likely is: any figure makes it a statistic. */
 export function guessClaimType(sentence: Pick<ScoredSentence, 'text' | 'reasons'>): ClaimType {
-  const has = (label: string) => sentence.reasons.some((r) => r.startsWith(`${label}:`));
-  if (has('percentage') || has('amount of money') || has('proportion') || has('number')) return 'statistic';
-  if (has('comparison')) return 'comparison';
+  // Reasons of the trained model ("a percentage") or of v0.1's patterns ("percentage: …").
+  const has = (label: string, phrase: string) => sentence.reasons.some((r) => r.startsWith(`${label}:`) || r === phrase);
+  if (has('percentage', 'a percentage') || has('amount of money', 'an amount of money') || has('proportion', 'a proportion or multiple') || has('number', 'a figure')) {
+    return 'statistic';
+  }
+  if (has('comparison', 'a comparison')) return 'comparison';
   if (/^["“‘']/u.test(sentence.text)) return 'quotation';
   if (/\b(?:I|we) (?:will|shall|promise|pledge)\b|\b(?:I'll|we'll)\b/iu.test(sentence.text)) return 'promise';
   if (/\b(?:will|going to)\b/iu.test(sentence.text)) return 'prediction';
