@@ -82,15 +82,12 @@ test('"Show in text" opens the sentence in the reader', async ({ app }) => {
 /** Imports the plain debate fixture (no roles given) into a new debate and opens its triage. */
 async function importDebate(app: Page, libraryHasDebates = false) {
   const importer = new ImportPage(app);
-  await importer.open();
-  await importer.chooseFiles([path.join(fixtures, 'debate-plain.txt')]);
+  await importer.importFiles([path.join(fixtures, 'debate-plain.txt')]);
   const review = importer.review();
   await expect(review).toBeVisible({ timeout: 30_000 });
   if (libraryHasDebates) await review.getByRole('combobox', { name: 'Debate' }).selectOption({ label: 'A new debate' });
   await review.getByLabel('New debate title').fill('Governor debate');
-  await importer.save();
-  await expect(importer.fileRow('debate-plain.txt')).toContainText('Saved 1 document');
-  await app.getByRole('button', { name: 'Close' }).click();
+  await importer.saveLast();
   await app.getByRole('button', { name: 'Triage' }).click();
   return app.getByRole('region', { name: 'Check-worthiness triage' });
 }
