@@ -40,7 +40,8 @@ export async function writeSnapshot(store: Store, snapshot: ProjectSnapshot, lab
       const existing = new Map(((await tx.all(table)) as Array<{ id: string }>).map((r) => [r.id, JSON.stringify(r)]));
       for (const id of existing.keys()) if (!keep.has(id)) await tx.delete(table, id);
       for (const row of incoming) {
-        if (existing.get(row.id) !== JSON.stringify(row)) await tx.put(table, row);
+        const was = existing.get(row.id);
+        if (was === undefined || was !== JSON.stringify(row)) await tx.put(table, row);
       }
     }
   });
