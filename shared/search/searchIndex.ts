@@ -49,15 +49,17 @@ export function hitSpan(text: string, terms: readonly string[]): { start: number
   return undefined;
 }
 
-export const INDEX_FORMAT = 1;
+/** 2: the stored fields are kept beside MiniSearch's JSON (in `stored`), no longer inside it. */
+export const INDEX_FORMAT = 2;
 
 /** Below this many exact results, a search tries again forgiving typos (in words of five letters or more). */
 export const FUZZY_BELOW = 5;
 
+// MiniSearch indexes the text and keeps the id, nothing else: it would copy every stored field into every match of
+// a query (tens of thousands for a common word) before the top 50 are cut. The fields live in SearchIndex.stored.
 const OPTIONS: Options<SearchEntry> = {
   idField: 'id',
   fields: ['text'],
-  storeFields: [...STORED_FIELDS],
   tokenize,
   processTerm: (term) => normaliseTerm(term),
   searchOptions: {
@@ -67,11 +69,20 @@ const OPTIONS: Options<SearchEntry> = {
   },
 };
 
-/** The serialised form kept on disk: MiniSearch's JSON and the manifest of what it was built from. */
+/** The serialised form kept on disk: MiniSearch's JSON, the stored fields and the manifest of what it was built from. */
 export interface SavedIndex {
   format: number;
   json: string;
+  /** Entry id → the entry's stored fields (STORED_FIELDS). */
+  stored: Record<string, StoredEntry>;
   manifest: SourceManifest;
+}
+
+/** Just the stored fields of an entry (what filters and results need), without its text. */
+function storedOf(entry: SearchEntry): StoredEntry {
+  const out: Record<string, unknown> = {};
+  for (const key of STORED_FIELDS) if (entry[key] !== undefined) out[key] = entry[key];
+  return out as unknown as StoredEntry;
 }
 
 /**
@@ -81,14 +92,16 @@ export interface SavedIndex {
 export class SearchIndex {
   readonly manifest: SourceManifest;
   private readonly mini: MiniSearch<SearchEntry>;
+  private readonly stored: Map<string, StoredEntry>;
 
-  private constructor(mini: MiniSearch<SearchEntry>, manifest: SourceManifest) {
+  private constructor(mini: MiniSearch<SearchEntry>, stored: Map<string, StoredEntry>, manifest: SourceManifest) {
     this.mini = mini;
+    this.stored = stored;
     this.manifest = manifest;
   }
 
   static empty(): SearchIndex {
-    return new SearchIndex(new MiniSearch(OPTIONS), {});
+    return new SearchIndex(new MiniSearch(OPTIONS), new Map(), {});
   }
 
   /** A saved index, or undefined when it is from another format or unreadable (the caller rebuilds). */
@@ -96,8 +109,12 @@ export class SearchIndex {
     if (!saved || typeof saved !== 'object') return undefined;
     const s = saved as Partial<SavedIndex>;
     if (s.format !== INDEX_FORMAT || typeof s.json !== 'string' || !s.manifest || typeof s.manifest !== 'object') return undefined;
+    if (!s.stored || typeof s.stored !== 'object') return undefined;
     try {
-      return new SearchIndex(MiniSearch.loadJSON(s.json, OPTIONS), s.manifest);
+      const mini = MiniSearch.loadJSON(s.json, OPTIONS);
+      const stored = new Map(Object.entries(s.stored));
+      if (stored.size !== mini.documentCount) return undefined;
+      return new SearchIndex(mini, stored, s.manifest);
     } catch {
       return undefined;
     }
@@ -111,6 +128,7 @@ export class SearchIndex {
   remove(ids: readonly string[]): void {
     const present = ids.filter((id) => this.mini.has(id));
     if (present.length > 0) this.mini.discardAll(present);
+    for (const id of present) this.stored.delete(id);
   }
 
   /** Puts a source's entries in, replacing what that source gave before. */
@@ -118,6 +136,7 @@ export class SearchIndex {
     const was = this.manifest[key];
     if (was) this.remove(was.ids);
     this.mini.addAll(entries);
+    for (const entry of entries) this.stored.set(entry.id, storedOf(entry));
     this.manifest[key] = { stamp, ids: entries.map((e) => e.id) };
   }
 
@@ -135,13 +154,20 @@ export class SearchIndex {
    */
   search(query: string, filters: SearchFilters = {}, limit = 50): SearchHit[] {
     if (tokenize(query).length === 0) return [];
-    const filter = (r: SearchResult) => matchesFilters(r as unknown as StoredEntry, filters);
+    const filtered = hasFilters(filters);
+    const filter = filtered ? (r: SearchResult) => matchesFilters(this.stored.get(r.id as string)!, filters) : undefined;
     let results = this.mini.search(query, { filter, fuzzy: false });
     if (results.length < FUZZY_BELOW) {
       const fuzzy = this.mini.search(query, { filter, fuzzy: (term) => (term.length >= 5 ? 0.2 : false) });
       if (fuzzy.length > results.length) results = fuzzy;
     }
-    return results.slice(0, limit).map((r) => toHit(r));
+    const hits: SearchHit[] = [];
+    for (let i = 0; i < results.length && hits.length < limit; i++) {
+      const r = results[i]!;
+      const stored = this.stored.get(r.id as string);
+      if (stored) hits.push({ ...stored, id: r.id as string, score: r.score, terms: r.terms });
+    }
+    return hits;
   }
 
   /**
@@ -150,28 +176,17 @@ export class SearchIndex {
    */
   claimsSharingWords(text: string, limit = 100): string[] {
     if (tokenize(text).length === 0) return [];
-    const results = this.mini.search(text, { filter: (r) => r.kind === 'claim', combineWith: 'OR', prefix: false, fuzzy: false });
-    return results.slice(0, limit).map((r) => r.recordId as string);
+    const claim = (r: SearchResult) => this.stored.get(r.id as string)?.kind === 'claim';
+    const results = this.mini.search(text, { filter: claim, combineWith: 'OR', prefix: false, fuzzy: false });
+    return results.slice(0, limit).map((r) => this.stored.get(r.id as string)!.recordId);
   }
 
   save(): SavedIndex {
-    return { format: INDEX_FORMAT, json: JSON.stringify(this.mini), manifest: this.manifest };
+    return { format: INDEX_FORMAT, json: JSON.stringify(this.mini), stored: Object.fromEntries(this.stored), manifest: this.manifest };
   }
 }
 
-function toHit(r: SearchResult): SearchHit {
-  const hit: SearchHit = {
-    id: String(r.id),
-    score: r.score,
-    terms: r.terms,
-    kind: r.kind as EntryKind,
-    recordId: r.recordId as string,
-    debateIds: (r.debateIds as string[] | undefined) ?? [],
-    personIds: (r.personIds as string[] | undefined) ?? [],
-    topicIds: (r.topicIds as string[] | undefined) ?? [],
-  };
-  for (const key of ['documentId', 'status', 'verdict', 'start', 'end'] as const) {
-    if (r[key] !== undefined) (hit as unknown as Record<string, unknown>)[key] = r[key];
-  }
-  return hit;
+/** Whether any filter is set (a filter added to SearchFilters later counts without a change here). */
+function hasFilters(filters: SearchFilters): boolean {
+  return Object.values(filters).some((v) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Appearance, Claim, DocumentRecord, Note, Turn, Verdict } from '../../../../shared/model.js';
 import { claimEntry, documentStamp, fingerprint, noteEntry, planUpdate, turnEntries, type SearchEntry } from '../../../../shared/search/searchEntries.js';
-import { SearchIndex, hitSpan, matchesFilters, tokenize } from '../../../../shared/search/searchIndex.js';
+import { INDEX_FORMAT, SearchIndex, hitSpan, matchesFilters, tokenize } from '../../../../shared/search/searchIndex.js';
 import { syncIndex } from '../../../../shared/search/syncIndex.js';
 
 const t = '2026-01-01T00:00:00.000Z';
@@ -151,8 +151,31 @@ describe('searching', () => {
     expect(loaded.search('OSCE', { personId: 'per_corbyn' })[0]).toMatchObject({ id: 'turn:doc_1_t1', documentId: 'doc_1', start: texts[0]!.length + 2 });
     expect(loaded.manifest).toEqual(index.manifest);
     expect(SearchIndex.load({ ...(saved as object), format: 99 })).toBeUndefined();
-    expect(SearchIndex.load({ format: 1, json: '{not json', manifest: {} })).toBeUndefined();
+    expect(SearchIndex.load({ format: INDEX_FORMAT, json: '{not json', stored: {}, manifest: {} })).toBeUndefined();
+    // An index saved before the stored fields moved out of MiniSearch's JSON is rebuilt, not half-read.
+    expect(SearchIndex.load({ ...(saved as object), format: 1 })).toBeUndefined();
+    expect(SearchIndex.load({ ...(saved as object), stored: undefined })).toBeUndefined();
     expect(SearchIndex.load(undefined)).toBeUndefined();
+  });
+});
+
+describe('stored fields kept beside the index', () => {
+  it('gives every hit its fields, applies filters before the limit, and forgets a replaced source', () => {
+    const index = SearchIndex.empty();
+    const entry = (i: number): SearchEntry => ({ id: `turn:t${i}`, kind: 'turn', recordId: `t${i}`, text: `budget line ${i}`, documentId: 'doc_9', debateIds: ['deb_9'], personIds: [i % 2 ? 'per_odd' : 'per_even'], topicIds: [], start: i * 10, end: i * 10 + 8 });
+    index.putSource('doc:doc_9', 'a', Array.from({ length: 120 }, (_, i) => entry(i)));
+    const hits = index.search('budget');
+    expect(hits).toHaveLength(50);
+    expect(hits[0]).toMatchObject({ kind: 'turn', documentId: 'doc_9', debateIds: ['deb_9'], terms: ['budget'] });
+    expect(hits.every((h) => h.end === h.start! + 8 && h.recordId === h.id.slice('turn:'.length))).toBe(true);
+    // The filter sees every match, not only the first 50.
+    const odd = index.search('budget', { personId: 'per_odd' }, 100);
+    expect(odd).toHaveLength(60);
+    expect(odd.every((h) => h.personIds[0] === 'per_odd')).toBe(true);
+    index.putSource('doc:doc_9', 'b', [{ ...entry(0), text: 'spending line', personIds: ['per_new'] }]);
+    expect(index.search('budget')).toEqual([]);
+    expect(index.search('spending')[0]).toMatchObject({ id: 'turn:t0', personIds: ['per_new'] });
+    expect(index.save().stored).toEqual({ 'turn:t0': expect.objectContaining({ personIds: ['per_new'] }) });
   });
 });
 
