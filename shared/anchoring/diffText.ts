@@ -17,12 +17,17 @@ export interface EqualRun {
 const MYERS_BUDGET = 4_000_000;
 // Equal lines shorter than this (in all) do not split a changed stretch; see diffText.
 const MIN_LINE_RUN = 64;
+// Stretches longer than this (tokens, both sides) with no unique token are split on unique runs of words.
+const LOOSE_ABOVE = 256;
+// Runs of up to this many words are tried; a run found once per this many words is enough to split on.
+const MAX_LOOSE_RUN = 16;
+const LOOSE_SPACING = 200;
 
 const WORD = 0;
 const SPACE = 1;
 const OTHER = 2;
 
-function charClass(code: number): number {
+function classify(code: number): number {
   if (code < 0x80) {
     if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f) {
       return WORD;
@@ -40,6 +45,10 @@ function charClass(code: number): number {
   return WORD;
 }
 
+// The class of every UTF-16 code unit, looked up rather than computed: tokenizing a million-word text asks 6M times.
+const CLASS = new Uint8Array(0x10000);
+for (let code = 0; code < 0x10000; code++) CLASS[code] = classify(code);
+
 interface Tokens {
   /** Char offset where token i starts; starts[count] is the end of the text. */
   starts: Int32Array;
@@ -47,41 +56,144 @@ interface Tokens {
   count: number;
 }
 
+/** Gives each distinct token an integer id. */
+interface Interner {
+  readonly size: number;
+  /** The id of text[start, end); `hash` is a hash of those characters when the caller has one. */
+  id(text: string, start: number, end: number, hash: number): number;
+  /** The text of each id, in id order. */
+  tokens(): Iterable<string>;
+}
+
+/**
+ * Words, spaces and lines: millions of tokens in a long transcript, so ids are found by a hash of the characters
+ * (computed while scanning) in an open-addressing table, without making a string per token.
+ */
+class TokenInterner implements Interner {
+  private slots = new Int32Array(1024).fill(-1);
+  private hashes = new Int32Array(256);
+  private starts = new Int32Array(256);
+  private lengths = new Int32Array(256);
+  private readonly texts: string[] = [];
+  size = 0;
+
+  // Spaces and punctuation are mostly one ASCII character: their ids are kept by character code. (Small: a diff
+  // of scattered edits makes an interner per changed stretch.)
+  private readonly single = new Int32Array(128).fill(-1);
+
+  id(text: string, start: number, end: number, hash: number): number {
+    const length = end - start;
+    if (length === 1 && text.charCodeAt(start) < 128) {
+      const code = text.charCodeAt(start);
+      const known = this.single[code]!;
+      if (known !== -1) return known;
+      return (this.single[code] = this.insert(text, start, end, hash));
+    }
+    return this.insert(text, start, end, hash);
+  }
+
+  private insert(text: string, start: number, end: number, hash: number): number {
+    const length = end - start;
+    const mask = this.slots.length - 1;
+    let s = Math.imul(hash, 0x9e3779b1) >>> 0 & mask;
+    for (let id = this.slots[s]!; id !== -1; id = this.slots[s]!) {
+      if (this.hashes[id] === hash && this.lengths[id] === length && sameChars(this.texts[id]!, this.starts[id]!, text, start, length)) return id;
+      s = (s + 1) & mask;
+    }
+    const id = this.size++;
+    if (id === this.hashes.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.hashes = grow(this.hashes);
+      this.starts = grow(this.starts);
+      this.lengths = grow(this.lengths);
+    }
+    this.hashes[id] = hash;
+    this.starts[id] = start;
+    this.lengths[id] = length;
+    this.texts[id] = text;
+    this.slots[s] = id;
+    if (this.size * 2 > this.slots.length) this.rehash();
+    return id;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = this.slots.length - 1;
+    for (let id = 0; id < this.size; id++) {
+      let s = Math.imul(this.hashes[id]!, 0x9e3779b1) >>> 0 & mask;
+      while (this.slots[s] !== -1) s = (s + 1) & mask;
+      this.slots[s] = id;
+    }
+  }
+
+  *tokens(): Iterable<string> {
+    for (let id = 0; id < this.size; id++) yield this.token(id);
+  }
+
+  token(id: number): string {
+    return this.texts[id]!.slice(this.starts[id]!, this.starts[id]! + this.lengths[id]!);
+  }
+}
+
+function sameChars(a: string, aStart: number, b: string, bStart: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (a.charCodeAt(aStart + k) !== b.charCodeAt(bStart + k)) return false;
+  return true;
+}
+
 /** Words, runs of white space and single other characters, each interned to an integer id. */
-function tokenize(text: string, from: number, to: number, intern: Map<string, number>): Tokens {
-  const starts = new Int32Array(to - from + 1);
-  const ids = new Int32Array(to - from);
+function tokenize(text: string, from: number, to: number, intern: Interner, into?: { starts: Int32Array; ids: Int32Array }): Tokens {
+  const starts = into && into.starts.length > to - from ? into.starts : new Int32Array(to - from + 1);
+  const ids = into && into.ids.length >= to - from ? into.ids : new Int32Array(to - from);
   let count = 0;
   let i = from;
   while (i < to) {
     const start = i;
-    const cls = charClass(text.charCodeAt(i));
+    let code = text.charCodeAt(i);
+    const cls = CLASS[code]!;
+    let hash = Math.imul(0x811c9dc5 ^ code, 0x01000193);
     i++;
     if (cls !== OTHER) {
-      while (i < to && charClass(text.charCodeAt(i)) === cls) i++;
+      while (i < to) {
+        code = text.charCodeAt(i);
+        if (CLASS[code] !== cls) break;
+        hash = Math.imul(hash ^ code, 0x01000193);
+        i++;
+      }
     }
     starts[count] = start;
-    ids[count] = internId(intern, text.slice(start, i));
+    ids[count] = intern.id(text, start, i, hash);
     count++;
   }
   starts[count] = to;
   return { starts, ids, count };
 }
 
-/** Lines, each with its line break, interned to integer ids. */
-function splitLines(text: string, from: number, to: number, intern: Map<string, number>): Tokens {
-  const starts: number[] = [];
-  const ids: number[] = [];
+/** Lines, each with its line break, interned to integer ids (hashed while scanning, like words). */
+function splitLines(text: string, from: number, to: number, intern: Interner): Tokens {
+  let count = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) count++;
+  const starts = new Int32Array(count + 2);
+  const ids = new Int32Array(count + 1);
+  count = 0;
   let i = from;
   while (i < to) {
-    const br = text.indexOf('\n', i);
-    const end = br < 0 || br >= to ? to : br + 1;
-    starts.push(i);
-    ids.push(internId(intern, text.slice(i, end)));
-    i = end;
+    const start = i;
+    let hash = 0x811c9dc5;
+    let code = 0;
+    while (i < to && code !== 0x0a) {
+      code = text.charCodeAt(i++);
+      hash = Math.imul(hash ^ code, 0x01000193);
+    }
+    starts[count] = start;
+    ids[count] = intern.id(text, start, i, hash);
+    count++;
   }
-  starts.push(to);
-  return { starts: Int32Array.from(starts), ids: Int32Array.from(ids), count: ids.length };
+  starts[count] = to;
+  return { starts, ids, count };
 }
 
 function internId(intern: Map<string, number>, key: string): number {
@@ -91,6 +203,175 @@ function internId(intern: Map<string, number>, key: string): number {
     intern.set(key, id);
   }
   return id;
+}
+
+/**
+ * Pairs (candA[c], candB[c]), candA increasing: the longest chain with candB increasing too (patience sorting), as a
+ * flat [a, b, a, b, …].
+ */
+function increasingChain(candA: readonly number[], candB: readonly number[]): number[] {
+  if (candA.length === 0) return [];
+  const tails: number[] = [];
+  const prev = new Int32Array(candB.length);
+  for (let c = 0; c < candB.length; c++) {
+    const value = candB[c]!;
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (candB[tails[mid]!]! < value) lo = mid + 1;
+      else hi = mid;
+    }
+    prev[c] = lo > 0 ? tails[lo - 1]! : -1;
+    tails[lo] = c;
+  }
+  const chain: number[] = new Array<number>(tails.length * 2);
+  let c = tails[tails.length - 1]!;
+  for (let k = tails.length - 1; k >= 0; k--) {
+    chain[2 * k] = candA[c]!;
+    chain[2 * k + 1] = candB[c]!;
+    c = prev[c]!;
+  }
+  return chain;
+}
+
+/**
+ * Two independent 32-bit hashes of each run of k consecutive words (words[i] … words[i + k - 1], by folded id), so
+ * that unrelated runs of a million-word text practically never share both (sameRun checks the few that do).
+ */
+/** Indices of the word tokens of ids[from, to). */
+function wordsOf(ids: Int32Array, fold: Int32Array, from: number, to: number): Int32Array {
+  const out = new Int32Array(to - from);
+  let n = 0;
+  for (let i = from; i < to; i++) if (fold[ids[i]!]! >= 0) out[n++] = i;
+  return out.subarray(0, n);
+}
+
+function runKeys(ids: Int32Array, fold: Int32Array, words: Int32Array, k: number, sample: number): { at: Int32Array; h1: Int32Array; h2: Int32Array } {
+  const count = Math.max(0, words.length - k + 1);
+  const at = new Int32Array(count);
+  const h1 = new Int32Array(count);
+  const h2 = new Int32Array(count);
+  let n = 0;
+  for (let i = 0; i < count; i++) {
+    let x = 0x811c9dc5;
+    let y = 0x9747b28c;
+    for (let t = 0; t < k; t++) {
+      const id = fold[ids[words[i + t]!]!]!;
+      x = Math.imul(x ^ id, 0x01000193);
+      y = Math.imul(y ^ (id + 0x9e3779b9), 0x85ebca6b) ^ (y >>> 13);
+    }
+    // Only runs whose hash falls in 1/sample of the range are kept: chosen by content, so the same run is kept or
+    // dropped in both texts, and a long stretch needs a table a fraction of its size.
+    if ((x >>> 0) % sample !== 0) continue;
+    at[n] = i;
+    h1[n] = x;
+    h2[n] = y;
+    n++;
+  }
+  return { at: at.subarray(0, n), h1: h1.subarray(0, n), h2: h2.subarray(0, n) };
+}
+
+/**
+ * Runs that occur exactly once in each of two texts, by their hash pairs: an open-addressing table over typed arrays
+ * (a Map keyed by numbers made a million entries' worth of garbage). Returns, for each run of A, the index of the
+ * same run in B when both are unique, else -1.
+ */
+function uniqueInBoth(a: { h1: Int32Array; h2: Int32Array }, b: { h1: Int32Array; h2: Int32Array }): Int32Array {
+  const n = a.h1.length + b.h1.length;
+  let capacity = 16;
+  while (capacity < n * 2) capacity *= 2;
+  const mask = capacity - 1;
+  // Four numbers a slot, side by side so a probe touches one cache line: the two hashes, then where the run is in
+  // A and in B (-2: not there, -1: more than once, else its index). A slot with neither position is empty.
+  const table = new Int32Array(capacity * 4).fill(-2);
+  const slotsA = new Int32Array(a.h1.length);
+  for (let i = 0; i < a.h1.length; i++) {
+    const s = slotOf(table, mask, a.h1[i]!, a.h2[i]!);
+    slotsA[i] = s;
+    table[s + 2] = table[s + 2] === -2 ? i : -1;
+  }
+  for (let j = 0; j < b.h1.length; j++) {
+    const s = slotOf(table, mask, b.h1[j]!, b.h2[j]!);
+    table[s + 3] = table[s + 3] === -2 ? j : -1;
+  }
+  const out = new Int32Array(a.h1.length);
+  for (let i = 0; i < a.h1.length; i++) {
+    const s = slotsA[i]!;
+    out[i] = table[s + 2] === i && table[s + 3]! >= 0 ? table[s + 3]! : -1;
+  }
+  return out;
+}
+
+/** The slot of hash pair (x, y) in uniqueInBoth's table, claimed if it was empty. */
+function slotOf(table: Int32Array, mask: number, x: number, y: number): number {
+  let s = ((Math.imul(x, 0x9e3779b1) ^ y) & mask) * 4;
+  while ((table[s + 2] !== -2 || table[s + 3] !== -2) && (table[s] !== x || table[s + 1] !== y)) s = (s + 4) & (mask * 4 + 3);
+  table[s] = x;
+  table[s + 1] = y;
+  return s;
+}
+
+function sameRun(a: Int32Array, wa: Int32Array, i: number, b: Int32Array, wb: Int32Array, j: number, k: number, fold: Int32Array): boolean {
+  for (let t = 0; t < k; t++) if (fold[a[wa[i + t]!]!] !== fold[b[wb[j + t]!]!]) return false;
+  return true;
+}
+
+const grown = (a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> => (a.length >= n ? a : new Int32Array(Math.max(n, a.length * 2)));
+
+/**
+ * Buffers shared by the word-level diffs of one diffText call, and one vocabulary for all of them: a diff of
+ * scattered edits runs thousands of small ones, and fresh typed arrays for each made most of its time garbage
+ * collection.
+ */
+class Scratch {
+  countA = new Int32Array(256);
+  countB = new Int32Array(256);
+  posA = new Int32Array(256);
+  posB = new Int32Array(256);
+  matchA = new Int32Array(256);
+  matchB = new Int32Array(256);
+  tokensA: { starts: Int32Array<ArrayBuffer>; ids: Int32Array<ArrayBuffer> } = { starts: new Int32Array(256), ids: new Int32Array(256) };
+  tokensB: { starts: Int32Array<ArrayBuffer>; ids: Int32Array<ArrayBuffer> } = { starts: new Int32Array(256), ids: new Int32Array(256) };
+  private foldOf = new Int32Array(256);
+  private foldedUpTo = 0;
+  private readonly folded = new Map<string, number>();
+
+  constructor(readonly intern: Interner & { token?(id: number): string }) {}
+
+  /** Room for `vocabulary` token ids and `matches` matches. */
+  prepare(vocabulary: number, matches: number): void {
+    if (this.countA.length < vocabulary) {
+      this.countA = grown(this.countA, vocabulary);
+      this.countB = grown(this.countB, vocabulary);
+      this.posA = grown(this.posA, vocabulary);
+      this.posB = grown(this.posB, vocabulary);
+    }
+    this.matchA = grown(this.matchA, matches);
+    this.matchB = grown(this.matchB, matches);
+  }
+
+  /** Buffers for tokenizing `chars` characters of each text. */
+  room(chars: number): void {
+    for (const t of [this.tokensA, this.tokensB]) {
+      t.starts = grown(t.starts, chars + 1);
+      t.ids = grown(t.ids, chars);
+    }
+  }
+
+  /** By token id: the id of the word in lower case, or -1 for spaces and punctuation (each token folded once). */
+  fold(): Int32Array {
+    const size = this.intern.size;
+    if (this.foldedUpTo < size && this.intern.token) {
+      this.foldOf = grown(this.foldOf, size);
+      for (let id = this.foldedUpTo; id < size; id++) {
+        const token = this.intern.token(id);
+        this.foldOf[id] = CLASS[token.charCodeAt(0)] === WORD ? internId(this.folded, token.toLowerCase()) : -1;
+      }
+      this.foldedUpTo = size;
+    }
+    return this.foldOf;
+  }
 }
 
 /** Token-level diff of a and b, writing matched index pairs (in order) to matchA/matchB. */
@@ -104,19 +385,25 @@ class TokenDiff {
   readonly matchB: Int32Array;
   matches = 0;
 
-  /** stride: how far the neighbouring unit is (2 for words, past the space between; 1 for lines). */
+  /**
+   * stride: how far the neighbouring unit is (2 for words, past the space between; 1 for lines). With `loose`,
+   * long stretches with no unique token are split on runs of words that occur once in both, whatever their case
+   * and punctuation (see looseAnchors).
+   */
   constructor(
     private readonly a: Int32Array,
     private readonly b: Int32Array,
-    vocabulary: number,
     private readonly stride: number,
+    private readonly scratch: Scratch,
+    private readonly loose: boolean,
   ) {
-    this.countA = new Int32Array(vocabulary);
-    this.countB = new Int32Array(vocabulary);
-    this.posA = new Int32Array(vocabulary);
-    this.posB = new Int32Array(vocabulary);
-    this.matchA = new Int32Array(Math.min(a.length, b.length));
-    this.matchB = new Int32Array(Math.min(a.length, b.length));
+    scratch.prepare(scratch.intern.size, Math.min(a.length, b.length));
+    this.countA = scratch.countA;
+    this.countB = scratch.countB;
+    this.posA = scratch.posA;
+    this.posB = scratch.posB;
+    this.matchA = scratch.matchA;
+    this.matchB = scratch.matchB;
   }
 
   private match(i: number, j: number): void {
@@ -136,9 +423,7 @@ class TokenDiff {
     }
     if (a0 < a1 && b0 < b1) {
       const anchors = this.uniqueAnchors(a0, a1, b0, b1);
-      if (anchors.length === 0) {
-        this.myers(a0, a1, b0, b1);
-      } else {
+      if (anchors.length > 0) {
         let pa = a0;
         let pb = b0;
         for (let k = 0; k < anchors.length; k += 2) {
@@ -150,6 +435,22 @@ class TokenDiff {
           pb = ib + 1;
         }
         this.diff(pa, a1, pb, b1);
+      } else {
+        const runs = a1 - a0 + (b1 - b0) > LOOSE_ABOVE ? this.looseAnchors(a0, a1, b0, b1) : [];
+        if (runs.length === 0) {
+          this.myers(a0, a1, b0, b1);
+        } else {
+          // Runs of words the same but for case: the stretches between are diffed again, each run word by word.
+          let pa = a0;
+          let pb = b0;
+          for (let k = 0; k < runs.length; k += 4) {
+            this.diff(pa, runs[k]!, pb, runs[k + 1]!);
+            this.myers(runs[k]!, runs[k + 2]!, runs[k + 1]!, runs[k + 3]!);
+            pa = runs[k + 2]!;
+            pb = runs[k + 3]!;
+          }
+          this.diff(pa, a1, pb, b1);
+        }
       }
     }
     for (let t = 0; t < tail; t++) this.match(a1 + t, b1 + t);
@@ -175,52 +476,95 @@ class TokenDiff {
     // A word unique in both texts can still be a stray: one moved or typed in far away. Requiring the next or the
     // previous word (past the space) to agree as well keeps such strays from skewing the alignment.
     const stride = this.stride;
-    const agrees = (i: number, j: number, step: number): boolean => {
-      const i2 = i + stride * step;
-      const j2 = j + stride * step;
-      if (i2 < a0 || i2 >= a1 || j2 < b0 || j2 >= b1) return false;
-      return a[i + step] === b[j + step] && a[i2] === b[j2];
-    };
     for (let i = a0; i < a1; i++) {
       const id = a[i]!;
       if (countA[id] === 1 && countB[id] === 1) {
         const j = posB[id]!;
-        if (agrees(i, j, 1) || agrees(i, j, -1)) {
+        // countB and posB are only reset for the tokens of this range of b (and shared by every diff of a text): a
+        // token absent from it can carry a count and a position from an earlier range.
+        if (j < b0 || j >= b1 || b[j] !== id) continue;
+        // (No closure for this: a million-word diff calls it hundreds of thousands of times.)
+        const after = i + stride < a1 && j + stride < b1 && a[i + 1] === b[j + 1] && a[i + stride] === b[j + stride];
+        const before = !after && i - stride >= a0 && j - stride >= b0 && a[i - 1] === b[j - 1] && a[i - stride] === b[j - stride];
+        if (after || before) {
           candA.push(i);
           candB.push(j);
         }
       }
     }
-    if (candA.length === 0) return [];
-    // Longest increasing subsequence of candB (patience sorting), keeping the pairs in both orders.
-    const tails: number[] = [];
-    const prev = new Int32Array(candB.length);
-    for (let c = 0; c < candB.length; c++) {
-      const value = candB[c]!;
-      let lo = 0;
-      let hi = tails.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (candB[tails[mid]!]! < value) lo = mid + 1;
-        else hi = mid;
+    return increasingChain(candA, candB);
+  }
+
+  /**
+   * For a long stretch where no single token is unique in both texts (a small vocabulary, slogans said again and
+   * again; or captions against a transcript, where case, punctuation and line breaks differ everywhere): runs of k
+   * words, compared in lower case and skipping what lies between words, that occur exactly once in both. k grows
+   * (1, 2, 4, … words) until such runs are found often enough; the longest increasing chain of them splits the
+   * stretch. Returns the runs as [startA, startB, endA, endB, …] (token indices, ends exclusive), or [] if none.
+   */
+  private looseAnchors(a0: number, a1: number, b0: number, b1: number): number[] {
+    if (!this.loose) return [];
+    const fold = this.scratch.fold();
+    const { a, b } = this;
+    const wa = wordsOf(a, fold, a0, a1);
+    const wb = wordsOf(b, fold, b0, b1);
+    let best: number[] = [];
+    let bestK = 1;
+    for (let k = 1; k <= MAX_LOOSE_RUN && k <= wa.length && k <= wb.length; k *= 2) {
+      // Sampled so that about one run in LOOSE_SPACING / 8 words is looked at: still several per piece.
+      const sample = Math.max(1, Math.min(LOOSE_SPACING >> 3, Math.floor(wa.length / (LOOSE_SPACING * 64))));
+      const keysA = runKeys(a, fold, wa, k, sample);
+      const keysB = runKeys(b, fold, wb, k, sample);
+      const partner = uniqueInBoth(keysA, keysB);
+      const candA: number[] = [];
+      const candB: number[] = [];
+      for (let p = 0; p < partner.length; p++) {
+        const q = partner[p]!;
+        if (q < 0) continue;
+        const i = keysA.at[p]!;
+        const j = keysB.at[q]!;
+        if (!sameRun(a, wa, i, b, wb, j, k, fold)) continue;
+        candA.push(i);
+        candB.push(j);
       }
-      prev[c] = lo > 0 ? tails[lo - 1]! : -1;
-      tails[lo] = c;
+      const chain = increasingChain(candA, candB);
+      if (chain.length > best.length) {
+        best = chain;
+        bestK = k;
+      }
+      // Enough to cut the stretch into pieces of a few hundred words; the pieces find their own anchors.
+      if (best.length / 2 >= Math.max(1, wa.length / LOOSE_SPACING / sample)) break;
     }
-    const chain: number[] = new Array<number>(tails.length * 2);
-    let c = tails[tails.length - 1]!;
-    for (let k = tails.length - 1; k >= 0; k--) {
-      chain[2 * k] = candA[c]!;
-      chain[2 * k + 1] = candB[c]!;
-      c = prev[c]!;
+    // As token ranges, dropping runs that overlap the one before (neighbouring runs can both be unique).
+    const runs: number[] = [];
+    let endA = a0;
+    let endB = b0;
+    for (let c = 0; c < best.length; c += 2) {
+      const startA = wa[best[c]!]!;
+      const startB = wb[best[c + 1]!]!;
+      if (startA < endA || startB < endB) continue;
+      endA = wa[best[c]! + bestK - 1]! + 1;
+      endB = wb[best[c + 1]! + bestK - 1]! + 1;
+      runs.push(startA, startB, endA, endB);
     }
-    return chain;
+    return runs;
   }
 
   private myers(a0: number, a1: number, b0: number, b1: number): void {
     const { a, b } = this;
     const n = a1 - a0;
     const m = b1 - b0;
+    if (n <= 0 || m <= 0) return;
+    if (n === 1 || m === 1) {
+      // The commonest gap between captions and a transcript (a line break for a space, a word's case): one token
+      // on a side matches at most one on the other.
+      if (n === 1) {
+        for (let j = b0; j < b1; j++) if (a[a0] === b[j]) return this.match(a0, j);
+      } else {
+        for (let i = a0; i < a1; i++) if (a[i] === b[b0]) return this.match(i, b0);
+      }
+      return;
+    }
     const maxD = Math.min(n + m, Math.max(1, Math.floor(MYERS_BUDGET / (n + m))));
     const offset = maxD + 1;
     const v = new Int32Array(2 * maxD + 3);
@@ -250,9 +594,8 @@ class TokenDiff {
     for (let d = found; d > 0; d--) {
       const vp = snapshots[d - 1]!;
       const k = x - y;
-      const at = (kk: number): number => vp[kk + d - 1]!;
-      const prevK = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
-      const prevX = at(prevK);
+      const prevK = k === -d || (k !== d && vp[k - 1 + d - 1]! < vp[k + 1 + d - 1]!) ? k + 1 : k - 1;
+      const prevX = vp[prevK + d - 1]!;
       const prevY = prevX - prevK;
       const snakeStartX = prevK === k + 1 ? prevX : prevX + 1;
       while (x > snakeStartX) {
@@ -290,9 +633,10 @@ class RunList {
   }
 }
 
-type Splitter = (text: string, from: number, to: number, intern: Map<string, number>) => Tokens;
-
-/** Diffs old[oldFrom, oldTo) against new[newFrom, newTo) in units of `split`, calling `each` on matched units and `gap` on the unmatched stretches between them. */
+/**
+ * Diffs old[oldFrom, oldTo) against new[newFrom, newTo) in lines, or in words with `scratch` (shared by the word
+ * diffs of one text), calling `each` on matched units.
+ */
 function diffUnits(
   oldText: string,
   oldFrom: number,
@@ -300,26 +644,26 @@ function diffUnits(
   newText: string,
   newFrom: number,
   newTo: number,
-  split: Splitter,
-  stride: number,
+  unit: 'lines' | 'words',
+  scratch: Scratch,
   each: (oldStart: number, newStart: number, length: number) => void,
-  gap: (oldStart: number, oldEnd: number, newStart: number, newEnd: number) => void,
 ): void {
-  const intern = new Map<string, number>();
-  const ta = split(oldText, oldFrom, oldTo, intern);
-  const tb = split(newText, newFrom, newTo, intern);
-  const differ = new TokenDiff(ta.ids.subarray(0, ta.count), tb.ids.subarray(0, tb.count), intern.size, stride);
+  let ta: Tokens;
+  let tb: Tokens;
+  if (unit === 'words') {
+    scratch.room(Math.max(oldTo - oldFrom, newTo - newFrom));
+    ta = tokenize(oldText, oldFrom, oldTo, scratch.intern, scratch.tokensA);
+    tb = tokenize(newText, newFrom, newTo, scratch.intern, scratch.tokensB);
+  } else {
+    ta = splitLines(oldText, oldFrom, oldTo, scratch.intern);
+    tb = splitLines(newText, newFrom, newTo, scratch.intern);
+  }
+  const differ = new TokenDiff(ta.ids.subarray(0, ta.count), tb.ids.subarray(0, tb.count), unit === 'words' ? 2 : 1, scratch, unit === 'words');
   differ.diff(0, ta.count, 0, tb.count);
   const { matchA, matchB, matches } = differ;
-  let nextA = 0;
-  let nextB = 0;
-  for (let p = 0; p <= matches; p++) {
-    const i = p < matches ? matchA[p]! : ta.count;
-    const j = p < matches ? matchB[p]! : tb.count;
-    if (i > nextA || j > nextB) gap(ta.starts[nextA]!, ta.starts[i]!, tb.starts[nextB]!, tb.starts[j]!);
-    if (p < matches) each(ta.starts[i]!, tb.starts[j]!, ta.starts[i + 1]! - ta.starts[i]!);
-    nextA = i + 1;
-    nextB = j + 1;
+  for (let p = 0; p < matches; p++) {
+    const i = matchA[p]!;
+    each(ta.starts[i]!, tb.starts[matchB[p]!]!, ta.starts[i + 1]! - ta.starts[i]!);
   }
 }
 
@@ -328,43 +672,57 @@ function diffUnits(
  * only the lines an edit touched are split into words: scattered edits then cost little more than hashing lines.
  */
 export function diffText(oldText: string, newText: string): EqualRun[] {
-  const oldLength = oldText.length;
-  const newLength = newText.length;
-  let prefix = 0;
-  const limit = Math.min(oldLength, newLength);
-  while (prefix < limit && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < limit - prefix && oldText.charCodeAt(oldLength - 1 - suffix) === newText.charCodeAt(newLength - 1 - suffix)) suffix++;
-  // Keep whole words in the middle so a word changed in its last letters is compared as a word.
-  while (prefix > 0 && charClass(oldText.charCodeAt(prefix - 1)) === WORD && charClass(oldText.charCodeAt(prefix)) === WORD) prefix--;
-  while (suffix > 0 && charClass(oldText.charCodeAt(oldLength - suffix)) === WORD && charClass(oldText.charCodeAt(oldLength - suffix - 1)) === WORD) suffix--;
-
   const out = new RunList();
   const push = out.push.bind(out);
+  const [prefix, suffix] = commonEnds(oldText, 0, oldText.length, newText, 0, newText.length);
   out.push(0, 0, prefix);
-  const oldEnd = oldLength - suffix;
-  const newEnd = newLength - suffix;
+  const oldEnd = oldText.length - suffix;
+  const newEnd = newText.length - suffix;
   if (prefix < oldEnd && prefix < newEnd) {
     const lines = new RunList();
-    diffUnits(oldText, prefix, oldEnd, newText, prefix, newEnd, splitLines, 1, lines.push.bind(lines), () => undefined);
+    diffUnits(oldText, prefix, oldEnd, newText, prefix, newEnd, 'lines', new Scratch(new TokenInterner()), lines.push.bind(lines));
+    const words = new Scratch(new TokenInterner());
     // Blank and very short lines match almost anywhere; trusting them would cut a changed stretch in two at the
     // wrong place. Only substantial runs of equal lines split the text; the rest is diffed word by word.
     let oldAt = prefix;
     let newAt = prefix;
-    const words = (oldTo: number, newTo: number): void => {
-      if (oldAt < oldTo && newAt < newTo) diffUnits(oldText, oldAt, oldTo, newText, newAt, newTo, tokenize, 2, push, () => undefined);
+    const diffWords = (oldTo: number, newTo: number): void => {
+      if (oldAt >= oldTo || newAt >= newTo) return;
+      // An edit changes a line in one place: what the two lines share at either end needs no tokens.
+      const [head, tail] = commonEnds(oldText, oldAt, oldTo, newText, newAt, newTo);
+      push(oldAt, newAt, head);
+      if (oldAt + head < oldTo - tail && newAt + head < newTo - tail) {
+        diffUnits(oldText, oldAt + head, oldTo - tail, newText, newAt + head, newTo - tail, 'words', words, push);
+      }
+      push(oldTo - tail, newTo - tail, tail);
     };
     for (const run of lines.runs) {
       if (run.length < MIN_LINE_RUN) continue;
-      words(run.oldStart, run.newStart);
+      diffWords(run.oldStart, run.newStart);
       push(run.oldStart, run.newStart, run.length);
       oldAt = run.oldStart + run.length;
       newAt = run.newStart + run.length;
     }
-    words(oldEnd, newEnd);
+    diffWords(oldEnd, newEnd);
   }
   out.push(oldEnd, newEnd, suffix);
   return out.runs;
+}
+
+/**
+ * How many characters old[oldFrom, oldTo) and new[newFrom, newTo) share at the start and at the end (not
+ * overlapping), each cut back to a word boundary so a word changed in its last letters is compared as a word.
+ */
+function commonEnds(oldText: string, oldFrom: number, oldTo: number, newText: string, newFrom: number, newTo: number): [number, number] {
+  const limit = Math.min(oldTo - oldFrom, newTo - newFrom);
+  let prefix = 0;
+  while (prefix < limit && oldText.charCodeAt(oldFrom + prefix) === newText.charCodeAt(newFrom + prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < limit - prefix && oldText.charCodeAt(oldTo - 1 - suffix) === newText.charCodeAt(newTo - 1 - suffix)) suffix++;
+  const word = (text: string, at: number) => at >= 0 && at < text.length && CLASS[text.charCodeAt(at)] === WORD;
+  while (prefix > 0 && word(oldText, oldFrom + prefix - 1) && (word(oldText, oldFrom + prefix) || word(newText, newFrom + prefix))) prefix--;
+  while (suffix > 0 && word(oldText, oldTo - suffix) && (word(oldText, oldTo - suffix - 1) || word(newText, newTo - suffix - 1))) suffix--;
+  return [prefix, suffix];
 }
 
 /** Maps positions of the old text into the new one through the equal runs of a diff. */
