@@ -64,7 +64,7 @@ test('accept a triaged sentence as a claim, and a dismissal survives a restart',
   const again = app.getByRole('region', { name: 'Check-worthiness triage' });
   await again.getByRole('button', { name: 'Score sentences' }).click();
   const list2 = again.getByRole('list', { name: 'Sentences by check-worthiness' });
-  await expect(list2.getByRole('listitem').first()).toBeVisible();
+  await expect(list2.getByRole('listitem').first()).toBeVisible({ timeout: 30_000 });
   await expect(list2.getByRole('listitem', { name: 'Leadership challenger Owen Smith was unequivocal in his response to the same question.' })).toHaveCount(0);
   await expect(list2.getByRole('listitem', { name: 'He stressed the importance of building strong diplomatic relations with Moscow.' }).getByRole('button', { name: 'Accepted: open claim' })).toBeVisible();
   await again.getByLabel(/Show dismissed/).check();
@@ -96,7 +96,7 @@ test("a debate's moderator is found and ranked down; filters by speaker and mini
   const panel = await importDebate(app);
   await panel.getByRole('button', { name: 'Score sentences' }).click();
   const list = panel.getByRole('list', { name: 'Sentences by check-worthiness' });
-  await expect(list.getByRole('listitem').first()).toBeVisible();
+  await expect(list.getByRole('listitem').first()).toBeVisible({ timeout: 30_000 });
   const ranked = await rankedSentences(list);
   // Stage directions are never listed; the candidates' figures come first.
   expect(ranked).not.toContain('(APPLAUSE)');
@@ -127,7 +127,7 @@ test('triage covers every debate at once, and decisions export as labelled data'
   const panel = await importDebate(app, true);
   await panel.getByRole('combobox', { name: 'Scope' }).selectOption({ label: 'every debate' });
   await panel.getByRole('button', { name: 'Score sentences' }).click();
-  await expect(panel.getByRole('status')).toContainText('in 2 documents');
+  await expect(panel.getByRole('status')).toContainText('in 2 documents', { timeout: 30_000 });
   const list = panel.getByRole('list', { name: 'Sentences by check-worthiness' });
   const both = await rankedSentences(list);
   expect(both.some((s) => s.startsWith('NATO members’ defence spending'))).toBe(true);
