@@ -12,8 +12,13 @@ export function sniffBinaryFormat(fileName: string, bytes: Uint8Array): 'docx' |
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     // Entry names sit uncompressed in the local headers and the central directory.
     if (indexOfAscii(bytes, 'word/document.xml') >= 0) return 'docx';
+    // A Word file cut short (a failed download, a full USB stick) can end before document.xml's header: without the
+    // archive's closing directory it is damaged, not some other kind of file.
+    if (!hasEndOfCentralDirectory(bytes) && (ext === 'docx' || indexOfAscii(bytes, 'word/') >= 0)) throw truncatedWord(fileName);
     throw new ImportError('This is a ZIP archive but not a Word (.docx) document, so it cannot be imported.', 'unsupported');
   }
+  // The first bytes of a zip's signature and nothing more.
+  if (ext === 'docx' && bytes.length < 4 && startsWith(bytes, [0x50, 0x4b, 0x03, 0x04].slice(0, bytes.length))) throw truncatedWord(fileName);
   if (indexOfAscii(bytes.subarray(0, 1024), '%PDF-') >= 0) return 'pdf';
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     // Word wraps a password-protected .docx in the same container as an old .doc; the Word reader says which.
@@ -84,6 +89,16 @@ function looksLikeNumberedLines(start: string): boolean {
   const lines = start.split(/\r?\n/).filter((l) => l.trim()).slice(0, 10);
   const hits = lines.filter((l) => /^\s*\d{1,7}\t[^\t]{0,200}\t\S/.test(l)).length;
   return lines.length > 0 && hits >= Math.min(3, lines.length) && hits >= lines.length * 0.8;
+}
+
+function truncatedWord(fileName: string): ImportError {
+  return new ImportError(`${fileName} is damaged or incomplete: the Word file is cut short and could not be opened.`, 'parse-failed');
+}
+
+// The end-of-central-directory record closes every complete zip, within its last 64 KB + 22 bytes.
+function hasEndOfCentralDirectory(bytes: Uint8Array): boolean {
+  const tail = bytes.subarray(Math.max(0, bytes.length - 65_557));
+  return Buffer.from(tail.buffer, tail.byteOffset, tail.byteLength).lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) >= 0;
 }
 
 function extension(fileName: string): string {

@@ -89,6 +89,20 @@ describe('parseFile', () => {
     expect(error.code).toBe('parse-failed');
   });
 
+  it('says a Word file cut short is damaged, wherever it was cut, never that it is not a Word document', async () => {
+    const cutEarly = await failure(parseFile('truncated.docx', bytesOf('truncated.docx')));
+    expect(cutEarly.message).toBe('truncated.docx is damaged or incomplete: the Word file is cut short and could not be opened.');
+    expect(cutEarly.code).toBe('parse-failed');
+    const whole = new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('CORBYN: Hello.')] }] })));
+    for (const at of [2, 30, 300, Math.floor(whole.length / 2), whole.length - 10]) {
+      const error = await failure(parseFile('speech.docx', whole.subarray(0, at)));
+      expect(error.message, `cut at ${at}`).toMatch(/damaged or incomplete/);
+      expect(error.message, `cut at ${at}`).not.toMatch(/not a Word/);
+    }
+    // Named otherwise, a cut archive whose entries are Word's is still a damaged Word file.
+    expect((await failure(parseFile('download', whole.subarray(0, 300)))).message).toMatch(/damaged or incomplete/);
+  });
+
   it('reads a PDF transcript through the transcript route', async () => {
     const pdf = makePdf([bodyLines(['CORBYN: I do not wish to go to war.', null, 'SMITH: We would come to the aid of an ally.', null, 'CORBYN: That can be done.'])]);
     const parsed = await parseFile('debate.pdf', pdf);
