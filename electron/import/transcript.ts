@@ -1,8 +1,22 @@
 import type { DocumentFormat } from '../../shared/model.js';
 import type { ParsedDocument, ParsedTurn } from '../../shared/import/parsedDocument.js';
+import { ImportError } from './importError.js';
 import { findDateInText } from './normaliseDate.js';
-import { parseTimecode } from './parseTimecode.js';
-import { SpeakerRegistry, nameKey } from './speakers.js';
+import { MAX_SPEAKERS, SpeakerRegistry, parseSpeakerLabel } from './speakers.js';
+import {
+  cleanLine,
+  findMidLineLabels,
+  forEachLine,
+  inCapitals,
+  isSpeakerLabel,
+  isStageNote,
+  nameWords,
+  readLine,
+  type KnownLabels,
+  type LineInfo,
+} from './transcriptLines.js';
+
+export { isSpeakerLabel } from './transcriptLines.js';
 
 /** How to structure a transcript's text. */
 export interface TranscriptOptions {
@@ -11,31 +25,55 @@ export interface TranscriptOptions {
   format: DocumentFormat;
 }
 
+/** Turns one document may have: more than any real transcript of the 50 MB a file may hold, and what review can show. */
+export const MAX_TURNS = 300_000;
+
 /**
  * Plain-text (and Markdown) transcripts into speakers and turns. Labels come in the shapes broadcasters and
- * parliaments use (`CORBYN:`, `Jeremy Corbyn:`, `MR. SMITH:`, `MODERATOR (JANE DOE):`, a name alone on its line);
- * an unlabelled paragraph continues the last speaker; `(APPLAUSE)` and the like are stage turns; lines before the
- * first speaker are the title, then narration (datelines, venue lines).
+ * parliaments use (`CORBYN:`, `Jeremy Corbyn:`, `MR. SMITH:`, `MODERATOR (JANE DOE):`, `Speaker 1 (00:12):`, a name
+ * alone on its line), also in mid-line where scraped transcripts run speakers together (`… a public use. TRUMP: Real
+ * -- a public use?`); `BUSH (?):`, `UNIDENTIFIED MALE:` and `(UNKNOWN):` are speakers marked uncertain. An unlabelled
+ * paragraph continues the last speaker; `(APPLAUSE)` and the like are stage turns, wherever they sit on a line; lines
+ * before the first speaker are the title, then narration (datelines, venue lines).
+ *
+ * The text is read twice, line by line and without splitting it into an array: once to learn which labels the
+ * document uses, once to build the turns. Time is linear in the text and memory is the turns it makes.
  */
 export function structureTranscript(text: string, opts: TranscriptOptions): ParsedDocument {
-  const lines = classify(text, opts.format === 'markdown');
+  const markdown = opts.format === 'markdown';
+  const survey = surveyLabels(text, markdown);
   const registry = new SpeakerRegistry();
   const turns: ParsedTurn[] = [];
   const prelude: string[] = [];
+  const warnings: string[] = [];
+  // One metadata object per label, shared by its turns: a long transcript has few labels and many turns.
+  const labelMeta = new Map<string, Record<string, string>>();
 
-  let cur: { speaker: string | null; kind: ParsedTurn['kind']; text: string; start?: number } | null = null;
+  let cur: { speaker: string | null; text: string; start?: number; meta?: Record<string, string> } | null = null;
   let lastSpeaker: string | null | undefined;
-  // The label as written (MARSH, HELEN MARSH): kept on each turn so the review screen can split merged aliases apart.
-  let lastLabel: string | undefined;
+  let lastMeta: Record<string, string> | undefined;
   let pendingStart: number | undefined;
   let newParagraph = true;
+  let overSpeakers = 0;
 
+  const push = (turn: ParsedTurn): void => {
+    if (turns.length >= MAX_TURNS) {
+      throw new ImportError(
+        `This file has more than ${MAX_TURNS.toLocaleString('en')} turns, more than any transcript this app can review; split it into smaller files.`,
+        'too-large',
+      );
+    }
+    turns.push(turn);
+  };
   const flush = (): void => {
-    if (cur && cur.text.trim()) {
-      const turn: ParsedTurn = { speaker: cur.speaker, kind: cur.kind, text: cur.text.trim() };
-      if (cur.start !== undefined) turn.start = cur.start;
-      if (cur.speaker !== null && lastLabel !== undefined) turn.metadata = { label: lastLabel };
-      turns.push(turn);
+    if (cur) {
+      const body = cur.text.trim();
+      if (body) {
+        const turn: ParsedTurn = { speaker: cur.speaker, kind: 'speech', text: body };
+        if (cur.start !== undefined) turn.start = cur.start;
+        if (cur.meta) turn.metadata = cur.meta;
+        push(turn);
+      }
     }
     cur = null;
   };
@@ -46,62 +84,129 @@ export function structureTranscript(text: string, opts: TranscriptOptions): Pars
   };
   const openSpeech = (speaker: string | null, start: number | undefined): void => {
     flush();
-    cur = start === undefined ? { speaker, kind: 'speech', text: '' } : { speaker, kind: 'speech', text: '', start };
+    cur = { speaker, text: '' };
+    if (start !== undefined) cur.start = start;
+    if (speaker !== null && lastMeta) cur.meta = lastMeta;
     newParagraph = false;
   };
   const pushStage = (stage: string, start: number | undefined): void => {
     flush();
     const turn: ParsedTurn = { speaker: null, kind: 'stage', text: stage };
     if (start !== undefined) turn.start = start;
-    turns.push(turn);
+    push(turn);
   };
-  // Speech text, with any stage direction inside it (`Thank you. (APPLAUSE)`) split out into its own turn.
-  const appendSpeech = (content: string): void => {
-    for (const piece of splitInlineStage(content)) {
-      if (piece.stage) {
-        pushStage(piece.text, takeStart(undefined));
-        continue;
-      }
-      if (!cur) openSpeech(lastSpeaker ?? null, takeStart(undefined));
-      const c = cur!;
-      c.text += c.text ? (newParagraph ? '\n\n' : ' ') + piece.text : piece.text;
-      newParagraph = false;
+  // A label the registry can take; past MAX_SPEAKERS, a new name is kept as text (and said so once).
+  const speakerFor = (label: string): string | undefined => {
+    if (registry.size >= MAX_SPEAKERS && registry.find(label) === undefined) {
+      overSpeakers++;
+      return undefined;
+    }
+    return registry.resolve(label);
+  };
+  const startSpeaker = (label: string, speaker: string, start: number | undefined): void => {
+    flush();
+    lastSpeaker = speaker;
+    const written = label.trim();
+    lastMeta = labelMeta.get(written);
+    if (!lastMeta) labelMeta.set(written, (lastMeta = { label: written }));
+    openSpeech(speaker, takeStart(start));
+  };
+  // Plain speech text (no labels left in it): stage directions inside it become turns of their own.
+  const appendPlain = (piece: string): void => {
+    if (!cur) openSpeech(lastSpeaker ?? null, takeStart(undefined));
+    const c = cur!;
+    c.text = c.text ? c.text + (newParagraph ? '\n\n' : ' ') + piece : piece;
+    newParagraph = false;
+  };
+  const appendText = (content: string): void => {
+    // Most speech has no bracket at all.
+    if (content.indexOf('(') === -1 && content.indexOf('[') === -1) {
+      appendPlain(content);
+      return;
+    }
+    for (const piece of splitStageNotes(content)) {
+      if (piece.stage) pushStage(piece.text, takeStart(undefined));
+      else appendPlain(piece.text);
     }
   };
+  // Speech that may hold further labels in mid-line (`… public use. TRUMP: Real …`).
+  const appendSpeech = (content: string): void => {
+    const labels = survey.labelled && content.indexOf(':') !== -1 ? findMidLineLabels(content, survey.known) : [];
+    let at = 0;
+    for (const mid of labels) {
+      const speaker = speakerFor(mid.label);
+      if (speaker === undefined) continue;
+      const before = content.slice(at, mid.from).trim();
+      if (before) appendText(before);
+      startSpeaker(mid.label, speaker, undefined);
+      at = mid.to;
+    }
+    const rest = at === 0 ? content : content.slice(at).trim();
+    if (rest) appendText(rest);
+  };
 
-  for (const line of lines) {
+  let index = -1;
+  let nameLine = 0;
+  const info = newLineInfo();
+  forEachLine(text, (raw) => {
+    index++;
+    const line = readLine(cleanLine(raw, markdown), info);
+    if (line.kind === 'blank') {
+      newParagraph = true;
+      return;
+    }
+    // A time at the head of the line belongs to what comes first on it.
+    let own = line.start;
+    for (const stage of line.stages) {
+      pushStage(stage, takeStart(own));
+      own = undefined;
+    }
     switch (line.kind) {
-      case 'blank':
-        newParagraph = true;
-        break;
-      case 'label': {
-        const speaker = registry.resolve(line.label);
-        flush();
-        lastSpeaker = speaker;
-        lastLabel = line.label.trim();
-        openSpeech(speaker, takeStart(line.start));
-        if (line.rest) appendSpeech(line.rest);
-        break;
-      }
       case 'stage':
-        pushStage(line.text, takeStart(line.start));
-        break;
+        return;
       case 'time':
         flush();
         pendingStart = line.start;
-        break;
-      case 'text':
+        return;
+      case 'label': {
+        const speaker = speakerFor(line.label);
+        if (speaker === undefined) {
+          // Past the speaker limit: the line is text, and not worth searching for further labels.
+          if (!cur) openSpeech(lastSpeaker ?? null, takeStart(own));
+          appendText(line.rest ? `${line.label}: ${line.rest}` : `${line.label}:`);
+          return;
+        }
+        startSpeaker(line.label, speaker, own);
+        if (line.rest) appendSpeech(line.rest);
+        return;
+      }
+      case 'text': {
+        // A name alone on its line, above its speech (see surveyLabels).
+        while (nameLine < survey.nameLines.length && survey.nameLines[nameLine]! < index) nameLine++;
+        if (survey.nameLines[nameLine] === index) {
+          const speaker = speakerFor(line.rest);
+          if (speaker !== undefined) {
+            startSpeaker(line.rest, speaker, own);
+            return;
+          }
+        }
         if (lastSpeaker === undefined) {
           // Before anyone speaks: title, dateline and venue lines, each its own line.
-          prelude.push(line.text);
-          break;
+          prelude.push(line.rest);
+          return;
         }
-        if (line.start !== undefined || pendingStart !== undefined) openSpeech(lastSpeaker, takeStart(line.start));
-        appendSpeech(line.text);
-        break;
+        if (own !== undefined || pendingStart !== undefined) openSpeech(lastSpeaker ?? null, takeStart(own));
+        appendSpeech(line.rest);
+        return;
+      }
     }
-  }
+  });
   flush();
+  if (overSpeakers > 0) {
+    warnings.push(
+      `This file names more than ${MAX_SPEAKERS.toLocaleString('en')} different speakers; ${overSpeakers.toLocaleString('en')} label(s) naming further ones were kept as text.`,
+    );
+  }
 
   let title = opts.title?.trim() || 'Untitled transcript';
   const [first] = prelude;
@@ -116,9 +221,9 @@ export function structureTranscript(text: string, opts: TranscriptOptions): Pars
     title,
     format: opts.format,
     speakers: registry.list(),
-    turns: [...narration, ...turns],
+    turns: narration.length > 0 ? [...narration, ...turns] : turns,
     quotes: [],
-    warnings: [],
+    warnings,
   };
   if (date) doc.date = date;
   return doc;
@@ -134,181 +239,187 @@ export function isTranscriptLike(text: string): boolean {
   const cut = text.length > SAMPLE_CHARS ? text.lastIndexOf('\n', SAMPLE_CHARS) : -1;
   const sample = cut > 0 ? text.slice(0, cut) : text;
   // Markdown emphasis around labels (`**CORBYN:**`) is stripped either way; plain text loses nothing by it.
-  const lines = classify(sample, true);
-  let labels = 0;
-  let paragraphs = 0;
-  let inParagraph = false;
-  const who = new Set<string>();
-  for (const line of lines) {
-    if (line.kind === 'blank') {
-      inParagraph = false;
-      continue;
-    }
-    if (line.kind === 'label') {
-      labels++;
-      who.add(nameKey(line.label).join(' '));
-      paragraphs++;
-      inParagraph = true;
-    } else if (!inParagraph) {
-      paragraphs++;
-      inParagraph = true;
-    }
-  }
-  if (labels < 2 || (who.size < 2 && labels < 3)) return false;
+  const survey = surveyLabels(sample, true);
+  const { labels, paragraphs } = survey;
+  if (labels < 2 || (survey.distinct < 2 && labels < 3)) return false;
   return labels / Math.max(1, paragraphs) >= 0.15;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 
 const SAMPLE_CHARS = 100_000;
+const HEAD_CHARS = 160;
 
-type Line =
-  | { kind: 'blank' }
-  | { kind: 'label'; label: string; rest: string; start?: number }
-  | { kind: 'stage'; text: string; start?: number }
-  | { kind: 'time'; start: number }
-  | { kind: 'text'; text: string; start?: number };
-
-const TIME = String.raw`\d{1,3}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?`;
-const LEADING_TIME = new RegExp(String.raw`^(?:\[(${TIME})\]|\((${TIME})\)|(\d{1,3}:\d{2}:\d{2}(?:[.,]\d{1,3})?)(?=\s|$))\s*`);
-// The label runs to the first colon that does not start a time (`[00:12:31]` may sit between label and colon).
-const LABEL_LINE = new RegExp(String.raw`^(.{1,80}?)(?:\s*[\[(](${TIME})[\])])?\s*:(?!\d)\s*(.*)$`);
-const STAGE_LINE = /^[[(]([^[\]()]{1,80})[\])]\.?$/;
-
-const STAGE_WORDS =
-  'APPLAUSE|LAUGHTER|LAUGHS|CROSSTALK|CROSS-TALK|INAUDIBLE|UNINTELLIGIBLE|BOOING|BOOS|CHEERING|CHEERS|CHEERS AND APPLAUSE|' +
-  'APPLAUSE AND CHEERS|SHOUTING|INTERRUPTION|INTERRUPTS|BELL RINGS|BELL|BUZZER|MUSIC|SILENCE|PAUSE|OFF-MIC|OFF MIC|' +
-  'COMMERCIAL BREAK|BREAK|END VIDEO CLIP|BEGIN VIDEO CLIP|VIDEO CLIP|GAVEL|SIGHS|SPEAKING FOREIGN LANGUAGE|NO AUDIO';
-const INLINE_STAGE = new RegExp(String.raw`\s*([[(](?:${STAGE_WORDS})(?:\s*[,;]\s*(?:${STAGE_WORDS}))*\.?[\])])\s*`, 'gi');
-const BARE_STAGE = new RegExp(String.raw`^(?:${STAGE_WORDS})\.?$`);
-
-// Words that begin header lines (`Date:`, `Venue:`, `Transcript:`) or sentences, never a speaker's name.
-const NOT_SPEAKERS = new Set(
-  (
-    'note notes transcript date time venue location place source sources title subject update updated published posted ' +
-    'by from to re fwd cc copyright editor editors editor\'s photo image picture video audio watch read related tags tag ' +
-    'summary topic topics warning caution disclaimer introduction conclusion part section chapter episode page broadcast ' +
-    'recorded held filed dateline correction clarification keywords category language format duration runtime length ' +
-    'transcribed participants speakers moderators panelists panellists present attendees opening closing segment round ' +
-    'breaking live more exclusive analysis opinion editorial comment comments reply answer he she they it this that these ' +
-    'those there we i you and but so yes no well now here example also however meanwhile thus today yesterday tonight ' +
-    'tomorrow then when where what why how who which if as at in on of for with about after before during ' +
-    'http https www mailto file url link email e-mail tel phone fax address contact'
-  ).split(/\s+/),
-);
-const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'la', 'le', 'da', 'di', 'du', 'del', 'bin', 'al', 'y', 'of', 'the', 'and']);
-
-function classify(text: string, markdown: boolean): Line[] {
-  const raw = text.split('\n').map((l) => (markdown ? stripMarkdown(l) : l).replace(/\s+/g, ' ').trim());
-  const lines: Line[] = raw.map(classifyLine);
-  resolveNameLines(lines);
-  return lines;
+interface Survey {
+  known: KnownLabels;
+  /** Line numbers of names alone on their line that are labels. */
+  nameLines: number[];
+  /** Whether any line starts with a label, so that mid-line labels are worth looking for. */
+  labelled: boolean;
+  labels: number;
+  /** Distinct labels at the start of lines, counted up to a few. */
+  distinct: number;
+  paragraphs: number;
 }
 
-function classifyLine(line: string): Line {
-  if (!line) return { kind: 'blank' };
-  let rest = line;
-  let start: number | undefined;
-  const ts = LEADING_TIME.exec(rest);
-  if (ts) {
-    start = parseTimecode(ts[1] ?? ts[2] ?? ts[3] ?? '');
-    if (start !== undefined) rest = rest.slice(ts[0].length);
-  }
-  if (!rest) return start === undefined ? { kind: 'text', text: line } : { kind: 'time', start };
-  const withStart = <T extends object>(value: T): T & { start?: number } => (start === undefined ? value : { ...value, start });
-
-  const stage = STAGE_LINE.exec(rest);
-  if (stage && parseTimecode(stage[1]!) === undefined) return withStart({ kind: 'stage' as const, text: rest });
-  if (BARE_STAGE.test(rest)) return withStart({ kind: 'stage' as const, text: rest });
-
-  const m = LABEL_LINE.exec(rest);
-  if (m && isSpeakerLabel(m[1]!)) {
-    let body = m[3]!.trim();
-    let own = m[2] === undefined ? undefined : parseTimecode(m[2]);
-    const inner = LEADING_TIME.exec(body);
-    if (inner) {
-      const t = parseTimecode(inner[1] ?? inner[2] ?? inner[3] ?? '');
-      if (t !== undefined) {
-        own ??= t;
-        body = body.slice(inner[0].length);
-      }
-    }
-    const at = start ?? own;
-    return at === undefined ? { kind: 'label', label: m[1]!.trim(), rest: body } : { kind: 'label', label: m[1]!.trim(), rest: body, start: at };
-  }
-  return withStart({ kind: 'text' as const, text: rest });
+function newLineInfo(): LineInfo {
+  return { kind: 'blank', stages: [], label: '', rest: '', start: undefined };
 }
 
 /**
- * A name alone on its line (`JEREMY CORBYN`, then the speech below) is a label when it is followed by text and the
- * same name recurs or is also used as a `NAME:` label; once the document is seen to use that layout, a name in
- * capitals that occurs once is a label too. One-off headings in ordinary case stay text.
+ * The first reading: the labels that start lines (so a name in mid-line can be recognised as one of them), whether
+ * they are written in capitals, and which names alone on their line are labels. Such a name is a label when it is
+ * followed by text and the same name recurs or is also used as a `NAME:` label; once the document is seen to use
+ * that layout, a name in capitals that occurs once is a label too. One-off headings in ordinary case stay text.
  */
-function resolveNameLines(lines: Line[]): void {
-  const colonKeys = new Set(lines.flatMap((l) => (l.kind === 'label' ? [nameKey(l.label).join(' ')] : [])));
-  const candidates: number[] = [];
+function surveyLabels(text: string, markdown: boolean): Survey {
+  const keys = new Set<string>();
+  const surnames = new Set<string>();
+  let labels = 0;
+  let capitals = 0;
+  let paragraphs = 0;
+  let inParagraph = false;
+  // Candidates for names alone on their line: line number and key, and how often each key is such a candidate.
+  const candidates: Array<{ line: number; key: string; capitals: boolean }> = [];
   const counts = new Map<string, number>();
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.kind !== 'text' || !isSpeakerLabel(line.text) || /[.!?,;]$/.test(line.text.replace(/\b(?:MR|MRS|MS|DR|JR|SR)\.$/i, ''))) continue;
-    const next = lines[i + 1];
-    if (!next || next.kind !== 'text') continue;
-    candidates.push(i);
-    const key = nameKey(line.text).join(' ');
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  const known = (key: string): boolean => (counts.get(key) ?? 0) >= 2 || colonKeys.has(key);
+  let pending: { line: number; key: string; capitals: boolean } | undefined;
+  let index = -1;
+  const info = newLineInfo();
+  const distinct = new Set<string>();
+  const learnt = new Set<string>();
+  const learn = (label: string): void => {
+    // A transcript repeats its few labels thousands of times; past a few thousand distinct ones, more labels say
+    // nothing new about the document, and each one costs memory.
+    if (learnt.has(label) || learnt.size >= 2 * MAX_SPEAKERS) return;
+    learnt.add(label);
+    if (distinct.size < 3) distinct.add(nameWords(label).join(' '));
+    const words = nameWords(label);
+    const parts = parseSpeakerLabel(label);
+    const named = parts.name && !parts.uncertain ? nameWords(parts.name) : [];
+    for (const w of [words, named]) {
+      if (w.length === 0) continue;
+      keys.add(w.join(' '));
+      surnames.add(w[w.length - 1]!);
+    }
+  };
+
+  forEachLine(text, (raw) => {
+    index++;
+    // Labels, names alone on a line and stage directions in front all sit in a line's first hundred characters; the
+    // rest of a long line is for the second reading.
+    const long = raw.length > HEAD_CHARS;
+    const line = readLine(cleanLine(long ? raw.slice(0, HEAD_CHARS) : raw, markdown), info);
+    if (pending) {
+      if (line.kind === 'text' && line.stages.length === 0) {
+        candidates.push(pending);
+        counts.set(pending.key, (counts.get(pending.key) ?? 0) + 1);
+      }
+      pending = undefined;
+    }
+    if (line.kind === 'blank') {
+      inParagraph = false;
+      return;
+    }
+    if (line.kind === 'label') {
+      labels++;
+      if (inCapitals(line.label)) capitals++;
+      learn(line.label);
+      paragraphs++;
+      inParagraph = true;
+      return;
+    }
+    if (!inParagraph) {
+      paragraphs++;
+      inParagraph = true;
+    }
+    if (!long && line.kind === 'text' && line.stages.length === 0 && line.rest.length <= 80 && isNameLine(line.rest)) {
+      pending = { line: index, key: nameWords(line.rest).join(' '), capitals: line.rest === line.rest.toUpperCase() };
+    }
+  });
+
+  const known = (key: string): boolean => (counts.get(key) ?? 0) >= 2 || keys.has(key);
   const layoutUsed = [...counts.keys()].some(known);
-  for (const i of candidates) {
-    const line = lines[i] as Extract<Line, { kind: 'text' }>;
-    const key = nameKey(line.text).join(' ');
-    const capitals = line.text === line.text.toUpperCase();
-    if (known(key) || (layoutUsed && capitals)) {
-      lines[i] = line.start === undefined ? { kind: 'label', label: line.text, rest: '' } : { kind: 'label', label: line.text, rest: '', start: line.start };
+  const nameLines: number[] = [];
+  for (const c of candidates) {
+    if (!(known(c.key) || (layoutUsed && c.capitals))) continue;
+    nameLines.push(c.line);
+    labels++;
+    if (c.capitals) capitals++;
+    if (distinct.size < 3) distinct.add(c.key);
+    if (keys.size < 2 * MAX_SPEAKERS) {
+      keys.add(c.key);
+      surnames.add(c.key.split(' ').pop()!);
     }
   }
+  return {
+    known: { keys, surnames, capitals: labels > 0 && capitals / labels >= 0.6 },
+    nameLines,
+    labelled: labels > 0,
+    labels,
+    distinct: distinct.size,
+    paragraphs,
+  };
 }
 
-/** Whether a string has the shape of a speaker label: one to five capitalised name words, maybe a role or party in brackets. */
-export function isSpeakerLabel(label: string): boolean {
-  const s = label.trim();
-  if (s.length < 2 || s.length > 80) return false;
-  const m = /^([^()[\]]+?)(?:\s*[([]([\p{L}\s.'’\-]{1,40})[)\]])?$/u.exec(s);
-  if (!m) return false;
-  const words = m[1]!.trim().split(' ');
-  if (words.length < 1 || words.length > 5) return false;
-  const first = words[0]!;
-  if (NOT_SPEAKERS.has(first.toLowerCase()) || NOT_SPEAKERS.has(first.toLowerCase().replace(/[.:]$/, ''))) return false;
-  if (words.length === 1 && first.replace(/[^\p{L}]/gu, '').length < 2) return false;
-  return words.every((w, i) => {
-    if (!/^[\p{L}][\p{L}.'’\-]*$/u.test(w)) return false;
-    if (/^\p{Lu}/u.test(w)) return true;
-    return i > 0 && PARTICLES.has(w.toLowerCase());
-  });
+function isNameLine(text: string): boolean {
+  return isSpeakerLabel(text) && !/[.!?,;]$/.test(text.replace(/\b(?:MR|MRS|MS|DR|JR|SR)\.$/i, ''));
 }
 
-function splitInlineStage(text: string): Array<{ stage: boolean; text: string }> {
+/**
+ * Speech with the stage directions inside it (`Thank you. (APPLAUSE)`, `… (BELL RINGING)`) split out. Only lines
+ * with a bracket pay for the search, and each bracket is looked at once.
+ */
+function splitStageNotes(text: string): Array<{ stage: boolean; text: string }> {
+  const paren = new NextIndex(text, '(');
+  const square = new NextIndex(text, '[');
+  let open: number;
   const out: Array<{ stage: boolean; text: string }> = [];
+  // `(Inaudible.) (Off mic.)`: a speech of notes and nothing else.
+  const alone = text.length <= 200 && NOTES_ONLY.test(text);
   let last = 0;
-  for (const m of text.matchAll(INLINE_STAGE)) {
-    const before = text.slice(last, m.index).trim();
-    if (before) out.push({ stage: false, text: before });
-    out.push({ stage: true, text: m[1]! });
-    last = m.index + m[0].length;
+  open = firstOf(paren.from(0), square.from(0));
+  while (open !== -1) {
+    const close = text.indexOf(text.charCodeAt(open) === 40 ? ')' : ']', open + 1);
+    if (close === -1) break;
+    if (close - open <= 62) {
+      const where = alone ? 'alone' : isBlank(text, last, open) || isBlank(text, close + 1, text.length) ? 'edge' : 'mid';
+      if (isStageNote(text.slice(open + 1, close), where)) {
+        const before = text.slice(last, open).trim();
+        if (before) out.push({ stage: false, text: before });
+        out.push({ stage: true, text: text.slice(open, close + 1) });
+        last = close + 1;
+      }
+    }
+    open = firstOf(paren.from(open + 1), square.from(open + 1));
   }
-  const after = text.slice(last).trim();
+  const after = last === 0 ? text : text.slice(last).trim();
   if (after) out.push({ stage: false, text: after });
   return out;
 }
 
-function stripMarkdown(line: string): string {
-  return line
-    .replace(/^\s{0,3}#{1,6}\s+/, '')
-    .replace(/^\s{0,3}>\s?/, '')
-    .replace(/^\s{0,3}[-*+]\s+(?=\S)/, '')
-    .replace(/\*\*(.+?)\*\*/g, '$1')
-    .replace(/__(.+?)__/g, '$1')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/\\([[\]()*_#>\\-])/g, '$1')
-    .replace(/^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$/, '');
+const NOTES_ONLY = /^(?:\s*[[(][^[\]()]{1,60}[\])]\.?)+\s*$/;
+
+function firstOf(a: number, b: number): number {
+  return a === -1 ? b : b === -1 ? a : Math.min(a, b);
+}
+
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) !== 32) return false;
+  return true;
+}
+
+/** The next occurrence of a character at or after a position, searched again only once the position passes it. */
+class NextIndex {
+  private found = -2;
+
+  constructor(
+    private readonly text: string,
+    private readonly char: string,
+  ) {}
+
+  from(position: number): number {
+    if (this.found === -1 || this.found >= position) return this.found;
+    this.found = this.text.indexOf(this.char, position);
+    return this.found;
+  }
 }

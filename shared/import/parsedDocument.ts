@@ -12,6 +12,8 @@ export interface ParsedSpeaker {
   aliases: string[];
   role?: ParticipantRole;
   party?: string;
+  /** The transcript's label left the speaker in doubt (`BUSH (?)`, `UNIDENTIFIED MALE`); review says so. */
+  uncertain?: boolean;
 }
 
 /** One turn: a speaker's speech, article narration, or a stage direction. */
