@@ -130,8 +130,10 @@ const FEMALE_FIRST = new Set(
 const WORD = String.raw`(?:\p{Lu}[’'])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+|[’'](?!s(?![\p{L}]))\p{Lu}?\p{Ll}+)*`;
 const INITIAL = String.raw`\p{Lu}\.`;
 const PARTICLE = String.raw`(?:de|van|von|der|den|da|di|du|la|le|bin|al|el|dos|del|ter)`;
+// A name runs to at most eight words: a longer run of capitalised words (a headline, a 25 MB line of them) is read as
+// several, never as one match the size of the text.
 const NAME_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}’'-])(?:${WORD}|${INITIAL})(?:\.?\s+(?:${PARTICLE}\s+)?(?:${WORD}|${INITIAL}))*(?![\p{L}])`,
+  String.raw`(?<![\p{L}\p{N}’'-])(?:${WORD}|${INITIAL})(?:\.?\s+(?:${PARTICLE}\s+)?(?:${WORD}|${INITIAL})){0,7}(?![\p{L}])`,
   'gu',
 );
 const PRONOUN_RE = /(?<![\p{L}’'])([Hh]e|[Ss]he)(?![\p{L}])/gu;
@@ -145,12 +147,27 @@ const APPOSITIVE_RE = new RegExp(
   'iu',
 );
 
-/** All people of one article, with the state pronouns need: the current topic and the order of mentions. */
+/** People one article may name; a text naming more is no article, and each person costs every later lookup. */
+export const MAX_PERSONS = 5_000;
+// People kept under one surname, first name or role word: a real article has a handful.
+const MAX_BUCKET = 50;
+// Mentions a pronoun looks back through.
+const HISTORY = 64;
+
+/**
+ * All people of one article, with the state pronouns need: the current topic and the order of mentions. Lookups go
+ * through indexes by full name, surname, first name and role word, each holding a bounded number of people, so a
+ * mention costs the same whether the article names three people or thousands.
+ */
 export class ArticlePeople {
   readonly persons: ArticlePerson[] = [];
   private topic: ArticlePerson | undefined;
-  private readonly history: ArticlePerson[] = [];
+  private history: ArticlePerson[] = [];
   private clock = 0;
+  private readonly byKey = new Map<string, ArticlePerson[]>();
+  private readonly bySurname = new Map<string, ArticlePerson[]>();
+  private readonly byFirstName = new Map<string, ArticlePerson[]>();
+  private readonly byRoleWord = new Map<string, ArticlePerson[]>();
 
   /**
    * The person mentions in one sentence, whose quotations are masked out, resolved in reading order. The first
@@ -197,6 +214,7 @@ export class ArticlePeople {
       if (mention.kind === 'name') this.recordDescriptors(sentence, mention, c.start);
       if (mentions.length === 1) this.topic = mention.person;
       this.history.push(mention.person);
+      if (this.history.length > 2 * HISTORY) this.history = this.history.slice(-HISTORY);
       mention.person.lastSeen = ++this.clock;
     }
     return mentions;
@@ -236,32 +254,34 @@ export class ArticlePeople {
     const surname = key[key.length - 1]!;
     if (key.length >= 2) {
       const firstName = key[0]!;
-      const same = this.persons.filter((p) => p.keys.has(key.join(' ')));
-      let person = newest(same);
+      const joined = key.join(' ');
+      let person = newest(this.byKey.get(joined) ?? []);
       if (!person) {
         person = newest(
-          this.persons.filter(
-            (p) => p.surnames.has(surname) && (p.firstNames.size === 0 || [...p.firstNames].some((f) => namesAgree(f, firstName))),
+          (this.bySurname.get(surname) ?? []).filter(
+            (p) => p.firstNames.size === 0 || [...p.firstNames].some((f) => namesAgree(f, firstName)),
           ),
         );
       }
-      if (!person) person = this.create(surface, gender ?? genderOfFirstName(firstName));
-      else if (!person.keys.has(key.join(' '))) this.rename(person, surface);
-      person.keys.add(key.join(' '));
-      person.surnames.add(surname);
-      person.firstNames.add(firstName);
+      if (!person) {
+        person = this.create(surface, gender ?? genderOfFirstName(firstName));
+        if (!person) return undefined;
+      } else if (!person.keys.has(joined)) {
+        this.rename(person, surface);
+      }
+      this.index(person, joined, surname, firstName);
       if (!person.gender) person.gender = gender ?? genderOfFirstName(firstName);
       addAlias(person, surface);
       return { person, start, end };
     }
     const fits = (p: ArticlePerson) => !gender || !p.gender || p.gender === gender;
-    let person = newest(this.persons.filter((p) => p.surnames.has(surname) && fits(p)));
-    if (!person && !title) person = newest(this.persons.filter((p) => p.firstNames.has(surname) && fits(p)));
+    let person = newest((this.bySurname.get(surname) ?? []).filter(fits));
+    if (!person && !title) person = newest((this.byFirstName.get(surname) ?? []).filter(fits));
     if (!person) {
       if (!title) return undefined;
       person = this.create(surface, gender);
-      person.keys.add(surname);
-      person.surnames.add(surname);
+      if (!person) return undefined;
+      this.index(person, surname, surname, undefined);
     }
     if (gender && !person.gender) person.gender = gender;
     addAlias(person, surface);
@@ -271,7 +291,7 @@ export class ArticlePeople {
   private resolvePronoun(gender: Gender): ArticlePerson | undefined {
     const fits = (p: ArticlePerson) => !p.gender || p.gender === gender;
     let person = this.topic && fits(this.topic) ? this.topic : undefined;
-    for (let i = this.history.length - 1; !person && i >= 0; i--) {
+    for (let i = this.history.length - 1; !person && i >= 0 && i >= this.history.length - HISTORY; i--) {
       if (fits(this.history[i]!)) person = this.history[i];
     }
     if (person && !person.gender) person.gender = gender;
@@ -279,7 +299,7 @@ export class ArticlePeople {
   }
 
   private byDescriptor(words: string[]): ArticlePerson | undefined {
-    const matches = this.persons.filter((p) =>
+    const matches = (this.byRoleWord.get(words[words.length - 1] ?? '') ?? []).filter((p) =>
       p.descriptors.some((d) => {
         if (d.length < words.length) return false;
         // A shadow minister is not the minister, nor a former leader the leader.
@@ -295,8 +315,9 @@ export class ArticlePeople {
     // `Governor Bill Ross` is `the governor` later on, `Prime Minister Boris Johnson` `the prime minister`.
     const prefix = sentence.slice(runStart, mention.start);
     const titleWords = prefix.toLowerCase().split(/[\s.]+/).filter((w) => w && !DESCRIPTOR_STOP.has(w) && !MALE_TITLES.has(w) && !FEMALE_TITLES.has(w));
-    if (titleWords.length > 0 && ROLE_NOUNS.has(titleWords[titleWords.length - 1]!)) addDescriptor(mention.person, titleWords.slice(-4));
-    const before = sentence.slice(0, mention.start);
+    if (titleWords.length > 0 && ROLE_NOUNS.has(titleWords[titleWords.length - 1]!)) this.describe(mention.person, titleWords.slice(-4));
+    // The patterns below are anchored at the mention and read at most five words back: a window, not the sentence.
+    const before = wordsBefore(sentence, mention.start, 160);
     const tail = /(?:^|\s)((?:[\p{L}\p{N}’'-]+\s+){1,5})$/u.exec(before);
     if (tail) {
       const list = tail[1]!.trim().split(/\s+/);
@@ -307,7 +328,7 @@ export class ArticlePeople {
           if (DESCRIPTOR_STOP.has(w)) break;
           descriptor.unshift(w);
         }
-        addDescriptor(mention.person, descriptor);
+        this.describe(mention.person, descriptor);
       }
     }
     // `The transport secretary, Helen Marsh, said`: the role comes first, set off by commas.
@@ -316,17 +337,42 @@ export class ArticlePeople {
       const list = leading[1]!.toLowerCase().split(/\s+/);
       if (ROLE_NOUNS.has(list[list.length - 1]!)) {
         const from = list.findLastIndex((w) => DESCRIPTOR_STOP.has(w) || /[’']s$/.test(w));
-        addDescriptor(mention.person, list.slice(from + 1));
+        this.describe(mention.person, list.slice(from + 1));
       }
     }
     const appositive = APPOSITIVE_RE.exec(sentence.slice(mention.end));
     if (appositive) {
       const descriptor = `${appositive[1] ?? ''} ${appositive[2] ?? ''}`.toLowerCase().split(/\s+/).filter(Boolean);
-      addDescriptor(mention.person, descriptor);
+      this.describe(mention.person, descriptor);
     }
   }
 
-  private create(name: string, gender: Gender | undefined): ArticlePerson {
+  // Puts a person under a name key, surname and first name (each bucket bounded).
+  private index(person: ArticlePerson, key: string, surname: string, firstName: string | undefined): void {
+    if (!person.keys.has(key)) {
+      person.keys.add(key);
+      addTo(this.byKey, key, person);
+    }
+    if (!person.surnames.has(surname)) {
+      person.surnames.add(surname);
+      addTo(this.bySurname, surname, person);
+    }
+    if (firstName !== undefined && !person.firstNames.has(firstName)) {
+      person.firstNames.add(firstName);
+      addTo(this.byFirstName, firstName, person);
+    }
+  }
+
+  /** Records a role (`labour leader`) for a person, so `the Labour leader` finds them later. */
+  describe(person: ArticlePerson, descriptor: string[]): void {
+    const joined = descriptor.join(' ');
+    if (descriptor.length === 0 || person.descriptors.length >= 16 || person.descriptors.some((d) => d.join(' ') === joined)) return;
+    person.descriptors.push(descriptor);
+    addTo(this.byRoleWord, descriptor[descriptor.length - 1]!, person);
+  }
+
+  private create(name: string, gender: Gender | undefined): ArticlePerson | undefined {
+    if (this.persons.length >= MAX_PERSONS) return undefined;
     const person: ArticlePerson = {
       name,
       aliases: [],
@@ -353,13 +399,22 @@ export class ArticlePeople {
   }
 }
 
-function addAlias(person: ArticlePerson, alias: string): void {
-  if (alias && alias !== person.name && !person.aliases.includes(alias)) person.aliases.push(alias);
+function addTo(map: Map<string, ArticlePerson[]>, key: string, person: ArticlePerson): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [person]);
+  else if (list.length < MAX_BUCKET && !list.includes(person)) list.push(person);
 }
 
-function addDescriptor(person: ArticlePerson, descriptor: string[]): void {
-  const joined = descriptor.join(' ');
-  if (!person.descriptors.some((d) => d.join(' ') === joined)) person.descriptors.push(descriptor);
+// A person keeps a bounded number of aliases: the forms a reader would recognise, not every variant a text can hold.
+function addAlias(person: ArticlePerson, alias: string): void {
+  if (alias && alias !== person.name && person.aliases.length < 32 && !person.aliases.includes(alias)) person.aliases.push(alias);
+}
+
+// About the last `n` characters before `end`, starting at a word, so `^` and `\s` in patterns keep their meaning.
+function wordsBefore(text: string, end: number, n: number): string {
+  const from = Math.max(0, end - n);
+  const piece = text.slice(from, end);
+  return from > 0 && !/\s/.test(text[from - 1]!) ? piece.replace(/^\S*/, '') : piece;
 }
 
 function capitalise(text: string): string {

@@ -19,25 +19,30 @@ const SINGLE_CLOSERS = new Set(['’', "'"]);
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const OPEN_CONTEXT = /[\s([{—–\-/:;,]/u;
 
-/** The quotations in a paragraph, in order. Single quotes count only when they close, since ’ is also an apostrophe. */
+/**
+ * The quotations in a paragraph, in order. Single quotes count only when they close, since ’ is also an apostrophe.
+ * Every character is looked at a bounded number of times, however the quotes are laid out: a paragraph of 20 MB of
+ * stray apostrophes once took minutes, each opener searching the whole rest of it for a closer.
+ */
 export function findQuotes(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
+  const closers = new SingleCloserSearch(text);
   let i = 0;
   while (i < text.length) {
     const c = text[i]!;
     const prev = i > 0 ? text[i - 1]! : ' ';
     const next = text[i + 1] ?? '';
-    const closers = DOUBLE_CLOSER[c];
-    if (closers !== undefined && (c !== '"' || (next !== '' && !/\s/.test(next)))) {
+    const closersOf = DOUBLE_CLOSER[c];
+    if (closersOf !== undefined && (c !== '"' || (next !== '' && !/\s/.test(next)))) {
       let j = i + 1;
-      while (j < text.length && !closers.includes(text[j]!)) j++;
+      while (j < text.length && !closersOf.includes(text[j]!)) j++;
       const closed = j < text.length;
       spans.push({ start: i, end: closed ? j + 1 : text.length, innerStart: i + 1, innerEnd: j, closed });
       i = closed ? j + 1 : text.length;
       continue;
     }
     if (SINGLE_OPENERS.has(c) && OPEN_CONTEXT.test(prev) && LETTER_OR_DIGIT.test(next)) {
-      const j = findSingleCloser(text, i + 1);
+      const j = closers.from(i + 1);
       if (j !== -1) {
         spans.push({ start: i, end: j + 1, innerStart: i + 1, innerEnd: j, closed: true });
         i = j + 1;
@@ -49,23 +54,59 @@ export function findQuotes(text: string): QuoteSpan[] {
   return spans;
 }
 
-// A closing single quote follows a non-space and is not followed by a letter (so `don’t` and `’90s` are no closers).
-function findSingleCloser(text: string, from: number): number {
-  for (let j = from; j < text.length; j++) {
-    const c = text[j]!;
-    if (c === '“' || c === '"') return -1;
-    if (!SINGLE_CLOSERS.has(c)) continue;
-    const before = text[j - 1] ?? ' ';
-    const after = text[j + 1] ?? ' ';
-    if (/\s/.test(before) || LETTER_OR_DIGIT.test(after)) continue;
-    // `members’ spending`: a plural possessive, unless the quotation would end there with punctuation.
-    if (before === 's' && /\s/.test(after) && !/[.,!?;:]/.test(text[j - 2] ?? '')) {
-      const rest = text.slice(j + 1);
-      if (/^\s+\p{Ll}/u.test(rest) && findSingleCloser(text, j + 1) !== -1) continue;
+/**
+ * The closing single quote for an opener, searched for from left to right with what one search learnt kept for the
+ * next. A closing single quote follows a non-space and is not followed by a letter (so `don’t` and `’90s` are no
+ * closers); the search stops at a double quote. `members’ spending` (a plural possessive) closes only when no other
+ * closer follows before the stop, so the answer for any start is the first plain closer after it, else the last
+ * possessive one.
+ */
+class SingleCloserSearch {
+  private from0 = -1;
+  private stop = -1;
+  private plain = -1;
+  private possessive = -1;
+
+  constructor(private readonly text: string) {}
+
+  from(start: number): number {
+    if (this.from0 === -1 || start < this.from0 || start > (this.plain !== -1 ? this.plain : this.stop)) this.scan(start);
+    if (this.plain !== -1 && start <= this.plain) {
+      // A possessive before the plain closer never closes (a later closer exists).
+      return this.plain;
     }
-    return j;
+    return this.possessive >= start ? this.possessive : -1;
   }
-  return -1;
+
+  private scan(start: number): void {
+    const text = this.text;
+    this.from0 = start;
+    this.plain = -1;
+    this.possessive = -1;
+    let j = start;
+    for (; j < text.length; j++) {
+      const c = text[j]!;
+      if (c === '“' || c === '"') break;
+      if (!SINGLE_CLOSERS.has(c)) continue;
+      const before = text[j - 1] ?? ' ';
+      const after = text[j + 1] ?? ' ';
+      if (/\s/.test(before) || LETTER_OR_DIGIT.test(after)) continue;
+      if (before === 's' && /\s/.test(after) && !/[.,!?;:]/.test(text[j - 2] ?? '') && nextIsLowerWord(text, j + 1)) {
+        this.possessive = j;
+        continue;
+      }
+      this.plain = j;
+      break;
+    }
+    this.stop = j;
+  }
+}
+
+// `’ spending`: white space, then a lower-case letter.
+function nextIsLowerWord(text: string, from: number): boolean {
+  let k = from;
+  while (k < text.length && /\s/.test(text[k]!)) k++;
+  return k > from && k < text.length && /\p{Ll}/u.test(text[k]!);
 }
 
 const ABBREVIATIONS = new Set([
@@ -113,9 +154,14 @@ export function splitSentences(text: string, quotes: readonly QuoteSpan[]): Arra
     .filter(([s, e]) => e > s);
 }
 
+// What follows a full stop: only white space, or white space and a capital (maybe behind a quote or bracket). Read
+// from `at` with a sticky pattern, never by copying the rest of the paragraph.
+const NEXT_SENTENCE = /\s+["“‘'„«(\[]?[\p{Lu}\p{N}]|\s*$/uy;
+
 function startsSentence(text: string, at: number): boolean {
-  const rest = text.slice(at);
-  return rest.trim() === '' || /^\s+["“‘'„«(\[]?[\p{Lu}\p{N}]/u.test(rest);
+  if (at >= text.length) return true;
+  NEXT_SENTENCE.lastIndex = at;
+  return NEXT_SENTENCE.test(text);
 }
 
 function isAbbreviation(text: string, dot: number): boolean {
