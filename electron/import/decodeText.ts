@@ -88,7 +88,9 @@ function legacyEncoding(bytes: Uint8Array): string {
 }
 
 function finish(text: string): string {
-  const clean = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  // Each replace would copy the whole text (50 MB at most); most files need neither.
+  let clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (clean.indexOf('\r') !== -1) clean = clean.replace(/\r\n?/g, '\n');
   // A BOM or a NUL pattern can front any bytes; what they decode to must still read as text.
   const sample = clean.slice(0, SAMPLE_BYTES);
   const control = sample.match(/[\u0000-\u0008\u000E-\u001A\u001C-\u001F\u007F\uFFFD]/g)?.length ?? 0;

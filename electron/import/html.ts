@@ -4,7 +4,7 @@ import type { ParsedDocument } from '../../shared/import/parsedDocument.js';
 import { structureArticle } from './article.js';
 import { ImportError } from './importError.js';
 import { normaliseDate } from './normaliseDate.js';
-import { isTranscriptLike, structureTranscript } from './transcript.js';
+import { structureIfTranscript } from './transcript.js';
 
 /**
  * A saved web page (untrusted HTML) into a document: only the article body, found by Readability, with navigation,
@@ -36,9 +36,9 @@ export function parseHtml(html: string, fileName: string): ParsedDocument {
   if (!text.trim()) throw new ImportError(NO_TEXT);
 
   const title = pageTitle ?? '';
-  const doc = isTranscriptLike(text)
-    ? structureTranscript(text, { title: title || fileName, format: 'html' })
-    : structureArticle(text, { title: title || fileName, format: 'html', titleFromDocument: Boolean(title) });
+  const doc =
+    structureIfTranscript(text, { title: title || fileName, format: 'html' }) ??
+    structureArticle(text, { title: title || fileName, format: 'html', titleFromDocument: Boolean(title) });
   const published = article?.publishedTime ? normaliseDate(article.publishedTime) : undefined;
   if (published && !doc.date) doc.date = published;
   return doc;

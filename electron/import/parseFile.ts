@@ -9,7 +9,7 @@ import { detectTextFormat, sniffBinaryFormat } from './detectFormat.js';
 import { ImportError } from './importError.js';
 import { isNumberedLines, structureNumberedLines } from './numberedLines.js';
 import { structureCsv, structureJson } from './tabular.js';
-import { isTranscriptLike, structureTranscript } from './transcript.js';
+import { structureIfTranscript } from './transcript.js';
 
 /** Files above this size are refused before any parsing: 50 MB holds any real transcript many times over. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -83,8 +83,7 @@ export function checkSize(fileName: string, size: number): void {
 export function structureText(text: string, format: DocumentFormat, fileName: string): ParsedDocument {
   if (!text.trim()) throw new ImportError(`${fileName} has no text to import.`, 'parse-failed');
   const title = baseName(fileName);
-  if (isTranscriptLike(text)) return structureTranscript(text, { title, format });
-  return structureArticle(text, { title, format });
+  return structureIfTranscript(text, { title, format }) ?? structureArticle(text, { title, format });
 }
 
 async function structureDecoded(text: string, format: DocumentFormat, fileName: string): Promise<ParsedDocument[]> {

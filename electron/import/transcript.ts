@@ -4,12 +4,12 @@ import { ImportError } from './importError.js';
 import { findDateInText } from './normaliseDate.js';
 import { MAX_SPEAKERS, SpeakerRegistry, parseSpeakerLabel } from './speakers.js';
 import {
-  cleanLine,
   findMidLineLabels,
   forEachLine,
   inCapitals,
   isSpeakerLabel,
   isStageNote,
+  lineCleaner,
   nameWords,
   readLine,
   type KnownLabels,
@@ -39,9 +39,9 @@ export const MAX_TURNS = 300_000;
  * The text is read twice, line by line and without splitting it into an array: once to learn which labels the
  * document uses, once to build the turns. Time is linear in the text and memory is the turns it makes.
  */
-export function structureTranscript(text: string, opts: TranscriptOptions): ParsedDocument {
+export function structureTranscript(text: string, opts: TranscriptOptions, known?: Survey): ParsedDocument {
   const markdown = opts.format === 'markdown';
-  const survey = surveyLabels(text, markdown);
+  const survey = known ?? surveyLabels(text, markdown);
   const registry = new SpeakerRegistry();
   const turns: ParsedTurn[] = [];
   const prelude: string[] = [];
@@ -148,9 +148,10 @@ export function structureTranscript(text: string, opts: TranscriptOptions): Pars
   let index = -1;
   let nameLine = 0;
   const info = newLineInfo();
+  const clean = lineCleaner(text, markdown);
   forEachLine(text, (raw) => {
     index++;
-    const line = readLine(cleanLine(raw, markdown), info);
+    const line = readLine(clean(raw), info);
     if (line.kind === 'blank') {
       newParagraph = true;
       return;
@@ -239,9 +240,24 @@ export function isTranscriptLike(text: string): boolean {
   const cut = text.length > SAMPLE_CHARS ? text.lastIndexOf('\n', SAMPLE_CHARS) : -1;
   const sample = cut > 0 ? text.slice(0, cut) : text;
   // Markdown emphasis around labels (`**CORBYN:**`) is stripped either way; plain text loses nothing by it.
-  const survey = surveyLabels(sample, true);
-  const { labels, paragraphs } = survey;
-  if (labels < 2 || (survey.distinct < 2 && labels < 3)) return false;
+  return readsAsTranscript(surveyLabels(sample, true).sample);
+}
+
+/**
+ * The text structured as a transcript when it reads as one (see isTranscriptLike), else undefined: one first
+ * reading serves both the question and the structuring, which saves a pass over the opening of every file.
+ */
+export function structureIfTranscript(text: string, opts: TranscriptOptions): ParsedDocument | undefined {
+  const survey = surveyLabels(text, opts.format === 'markdown');
+  if (readsAsTranscript(survey.sample)) return structureTranscript(text, opts, survey);
+  // Plain text may still carry Markdown emphasis around its labels.
+  if (opts.format !== 'markdown' && isTranscriptLike(text)) return structureTranscript(text, opts);
+  return undefined;
+}
+
+function readsAsTranscript(stats: SampleStats): boolean {
+  const { labels, paragraphs, distinct } = stats;
+  if (labels < 2 || (distinct < 2 && labels < 3)) return false;
   return labels / Math.max(1, paragraphs) >= 0.15;
 }
 
@@ -250,8 +266,17 @@ export function isTranscriptLike(text: string): boolean {
 const SAMPLE_CHARS = 100_000;
 const HEAD_CHARS = 160;
 
+/** Label counts over the opening of a text (its first SAMPLE_CHARS, in whole lines), which say what it is. */
+interface SampleStats {
+  labels: number;
+  /** Distinct labels, counted up to three. */
+  distinct: number;
+  paragraphs: number;
+}
+
 interface Survey {
   known: KnownLabels;
+  sample: SampleStats;
   /** Line numbers of names alone on their line that are labels. */
   nameLines: number[];
   /** Whether any line starts with a label, so that mid-line labels are worth looking for. */
@@ -303,12 +328,24 @@ function surveyLabels(text: string, markdown: boolean): Survey {
     }
   };
 
+  // Where the opening sample ends: the last line break within SAMPLE_CHARS, as isTranscriptLike cuts it.
+  const sampleEnd = text.length > SAMPLE_CHARS ? Math.max(0, text.lastIndexOf('\n', SAMPLE_CHARS)) : text.length;
+  let offset = 0;
+  let sample: SampleStats | undefined;
+  let sampleLines = 0;
+  const clean = lineCleaner(text, markdown);
   forEachLine(text, (raw) => {
     index++;
+    const lineEnd = offset + raw.length;
+    offset = lineEnd + 1;
+    if (!sample && lineEnd > sampleEnd) {
+      sample = { labels, distinct: distinct.size, paragraphs };
+      sampleLines = index;
+    }
     // Labels, names alone on a line and stage directions in front all sit in a line's first hundred characters; the
     // rest of a long line is for the second reading.
     const long = raw.length > HEAD_CHARS;
-    const line = readLine(cleanLine(long ? raw.slice(0, HEAD_CHARS) : raw, markdown), info);
+    const line = readLine(clean(long ? raw.slice(0, HEAD_CHARS) : raw), info);
     if (pending) {
       if (line.kind === 'text' && line.stages.length === 0) {
         candidates.push(pending);
@@ -339,11 +376,19 @@ function surveyLabels(text: string, markdown: boolean): Survey {
 
   const known = (key: string): boolean => (counts.get(key) ?? 0) >= 2 || keys.has(key);
   const layoutUsed = [...counts.keys()].some(known);
+  if (!sample) {
+    sample = { labels, distinct: distinct.size, paragraphs };
+    sampleLines = index + 1;
+  }
   const nameLines: number[] = [];
   for (const c of candidates) {
     if (!(known(c.key) || (layoutUsed && c.capitals))) continue;
     nameLines.push(c.line);
     labels++;
+    if (c.line < sampleLines) {
+      sample.labels++;
+      if (sample.distinct < 3 && !distinct.has(c.key)) sample.distinct++;
+    }
     if (c.capitals) capitals++;
     if (distinct.size < 3) distinct.add(c.key);
     if (keys.size < 2 * MAX_SPEAKERS) {
@@ -353,6 +398,7 @@ function surveyLabels(text: string, markdown: boolean): Survey {
   }
   return {
     known: { keys, surnames, capitals: labels > 0 && capitals / labels >= 0.6 },
+    sample,
     nameLines,
     labelled: labels > 0,
     labels,

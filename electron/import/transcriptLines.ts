@@ -149,21 +149,35 @@ export function stripMarkdown(line: string): string {
 
 /**
  * The line as the reader sees it: Markdown marks off (when asked), runs of spaces, tabs, non-breaking spaces and
- * carriage returns as one space, trimmed. The engine's own search finds them far faster than a pattern tried at every
- * character, and this is the hottest line of an import; rarer spaces (em, ideographic…) are left in speech as
- * written, and taken out of labels where they matter (see labelAtStart).
+ * carriage returns as one space, trimmed. Rarer spaces (em, ideographic…) are left in speech as written, and taken
+ * out of labels where they matter (see labelAtStart).
  */
+export function cleanLine(raw: string, markdown: boolean): string {
+  return lineCleaner(raw, markdown)(raw);
+}
+
 const TWO_SPACES = / {2}/;
 
-export function cleanLine(raw: string, markdown: boolean): string {
-  let line = markdown ? stripMarkdown(raw) : raw;
-  // One-character searches run at memory speed; two spaces are found faster by a pattern than by indexOf.
-  if (line.indexOf('\t') !== -1 || line.indexOf('\u00a0') !== -1 || line.indexOf('\r') !== -1 || TWO_SPACES.test(line)) {
-    line = line.replace(/[ \t\u00a0\r]+/g, ' ');
-  }
-  const m = line.length;
-  if (m > 0 && (isSpace(line.charCodeAt(0)) || isSpace(line.charCodeAt(m - 1)))) line = line.trim();
-  return line;
+/**
+ * A cleanLine for every line of one text. It asks the whole text once, with the engine's own search, whether it holds
+ * two spaces in a row, a tab, a non-breaking space or a carriage return at all, and then looks in each line only for
+ * what the text holds: this is the hottest line of an import, and most transcripts hold none of them.
+ */
+export function lineCleaner(text: string, markdown: boolean): (raw: string) => string {
+  const tab = text.indexOf('\t') !== -1;
+  const nbsp = text.indexOf('\u00a0') !== -1;
+  const cr = text.indexOf('\r') !== -1;
+  const two = TWO_SPACES.test(text);
+  const any = tab || nbsp || cr || two;
+  return (raw: string): string => {
+    let line = markdown ? stripMarkdown(raw) : raw;
+    if (any && ((tab && line.indexOf('\t') !== -1) || (nbsp && line.indexOf('\u00a0') !== -1) || (cr && line.indexOf('\r') !== -1) || (two && TWO_SPACES.test(line)))) {
+      line = line.replace(/[ \t\u00a0\r]+/g, ' ');
+    }
+    const m = line.length;
+    if (m > 0 && (isSpace(line.charCodeAt(0)) || isSpace(line.charCodeAt(m - 1)))) line = line.trim();
+    return line;
+  };
 }
 
 function isSpace(code: number): boolean {
