@@ -1,4 +1,5 @@
 import type { Claim, ProjectSnapshot } from '../model.js';
+import { stringifyJsonLd } from './jsonLd.js';
 import { safeHttpUrl } from './reportModel.js';
 import { indexSnapshot, usableAppearances, type SnapshotIndex } from './snapshotIndex.js';
 
@@ -98,5 +99,5 @@ export function claimReviews(snapshot: ProjectSnapshot, options: ClaimReviewOpti
 
 /** The reviews as a JSON document: an array of JSON-LD objects, ready for a `<script type="application/ld+json">`. */
 export function claimReviewsJson(snapshot: ProjectSnapshot, options: ClaimReviewOptions): string {
-  return JSON.stringify(claimReviews(snapshot, options), null, 2) + '\n';
+  return stringifyJsonLd(claimReviews(snapshot, options));
 }

@@ -15,8 +15,10 @@ export function escapeMarkdown(value: unknown): string {
 }
 
 const m = escapeMarkdown;
+/** A count or a number from the records: anything that is not a finite number is shown as text, escaped. */
+const num = (value: unknown): string => (typeof value === 'number' && Number.isFinite(value) ? String(value) : inline(value));
 /** Table cells and headings are one line. */
-const inline = (value: unknown): string => m(String(value ?? '').replace(/\s*\n\s*/g, ' '));
+const inline = (value: unknown): string => m(String(value ?? '').replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' '));
 
 function link(text: string, url: string | undefined): string {
   const safe = safeHttpUrl(url);
@@ -29,13 +31,13 @@ function summary(r: ReportModel): string {
   const lines = [
     '## Summary',
     '',
-    `${s.claimCount} claims by ${s.speakerCount} speakers in ${s.documentCount} documents, with ${s.evidenceCount} pieces of evidence.`,
+    `${num(s.claimCount)} claims by ${num(s.speakerCount)} speakers in ${num(s.documentCount)} documents, with ${num(s.evidenceCount)} pieces of evidence.`,
     '',
     '| Status | Claims |',
     '| --- | ---: |',
-    ...Object.entries(s.byStatus).map(([status, n]) => `| ${status} | ${n} |`),
+    ...Object.entries(s.byStatus).map(([status, n]) => `| ${inline(status)} | ${num(n)} |`),
     '',
-    ...s.documents.map((d) => `- ${inline(d.title)}${d.debateTitle ? ` — ${inline(d.debateTitle)}` : ''}${d.date ? ` (${d.date})` : ''}`),
+    ...s.documents.map((d) => `- ${inline(d.title)}${d.debateTitle ? ` — ${inline(d.debateTitle)}` : ''}${d.date ? ` (${inline(d.date)})` : ''}`),
   ];
   return lines.join('\n');
 }
@@ -48,7 +50,7 @@ function verdictBreakdown(r: ReportModel): string {
     `| Speaker | ${columns.map((c) => inline(c.label)).join(' | ')} | Total |`,
     `| --- | ${columns.map(() => '---:').join(' | ')} | ---: |`,
     ...rows.map(
-      (row) => `| ${inline(row.speaker?.name ?? 'No claimant')} | ${columns.map((c) => row.counts[c.key] ?? 0).join(' | ')} | ${row.total} |`,
+      (row) => `| ${inline(row.speaker?.name ?? 'No claimant')} | ${columns.map((c) => num(row.counts[c.key] ?? 0)).join(' | ')} | ${num(row.total)} |`,
     ),
   ].join('\n');
 }
@@ -65,7 +67,7 @@ function comparison(r: ReportModel): string {
       (row) =>
         `| ${inline(row.speaker.name)} | ${row.cells
           .map((c) =>
-            c.claimNumbers.length ? `${c.claimNumbers.map((n) => `#${n}`).join(', ')}${c.verdictLabels.length ? ` (${inline(c.verdictLabels.join('; '))})` : ''}` : '—',
+            c.claimNumbers.length ? `${c.claimNumbers.map((n) => `#${num(n)}`).join(', ')}${c.verdictLabels.length ? ` (${inline(c.verdictLabels.join('; '))})` : ''}` : '—',
           )
           .join(' | ')} |`,
     ),
@@ -79,7 +81,7 @@ function excerpts(r: ReportModel): string {
     if (doc.debateTitle || doc.date) parts.push('', `*${[doc.debateTitle, doc.date].filter(Boolean).map(inline).join(' · ')}*`);
     for (const p of doc.passages) {
       const text = p.segments
-        .map((s) => (s.claimNumber === undefined ? inline(s.text) : `**[${s.claimNumber}] ${inline(s.text)}**`))
+        .map((s) => (s.claimNumber === undefined ? inline(s.text) : `**[${num(s.claimNumber)}] ${inline(s.text)}**`))
         .join('');
       parts.push('', `> ${p.speaker ? `**${inline(p.speaker)}:** ` : ''}${text}`);
     }
@@ -88,7 +90,7 @@ function excerpts(r: ReportModel): string {
 }
 
 function card(c: ReportClaim): string {
-  const lines = [`### #${c.number}. ${inline(c.text)}`, ''];
+  const lines = [`### #${num(c.number)}. ${inline(c.text)}`, ''];
   const meta = [
     c.claimant ? `${c.claimant.name}${c.claimant.party ? ` (${c.claimant.party})` : ''}` : 'No claimant',
     c.date ?? '',
@@ -101,7 +103,7 @@ function card(c: ReportClaim): string {
   if (c.verdict) {
     lines.push(`**Verdict: ${inline(c.verdict.label)}**${c.verdict.scaleName ? ` (${inline(c.verdict.scaleName)})` : ''}`, '');
     if (c.verdict.conclusion && c.verdict.conclusion !== c.verdict.label) lines.push(inline(c.verdict.conclusion), '');
-    lines.push(inline(c.verdict.reasoning), '', `*Verdict by ${inline(c.verdict.author)}, ${c.verdict.date}*`, '');
+    lines.push(inline(c.verdict.reasoning), '', `*Verdict by ${inline(c.verdict.author)}, ${inline(c.verdict.date)}*`, '');
   } else {
     lines.push('*No verdict yet.*', '');
   }
@@ -110,7 +112,7 @@ function card(c: ReportClaim): string {
     c.evidence.forEach((ev, i) => {
       const details = [ev.locator, ev.edition ? `edition ${ev.edition}` : '', ev.figureYear ? `figures for ${ev.figureYear}` : ''].filter(Boolean);
       lines.push(
-        `${i + 1}. *${ev.relation}*: ${link(ev.sourceTitle, ev.url)}${details.length ? ` — ${details.map(inline).join('; ')}` : ''}` +
+        `${i + 1}. *${inline(ev.relation)}*: ${link(ev.sourceTitle, ev.url)}${details.length ? ` — ${details.map(inline).join('; ')}` : ''}` +
           `${ev.excerpt ? ` “${inline(ev.excerpt)}”` : ''}${ev.note ? ` ${inline(ev.note)}` : ''}`,
       );
     });
@@ -135,7 +137,7 @@ export function reportMarkdown(report: ReportModel): string {
     [
       `# ${inline(report.title)}`,
       '',
-      `${link(org.name, org.url)} · ${report.generatedAt.slice(0, 10)}`,
+      `${link(org.name, org.url)} · ${inline(report.generatedAt.slice(0, 10))}`,
       ...report.sections.flatMap((s) => ['', RENDERERS[s](report)]),
     ].join('\n') + '\n'
   );

@@ -1,4 +1,5 @@
 import type { Appearance, ProjectSnapshot } from '../model.js';
+import { stringifyJsonLd } from './jsonLd.js';
 import { indexSnapshot, topicPath } from './snapshotIndex.js';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -79,18 +80,12 @@ export function webAnnotations(snapshot: ProjectSnapshot, options: WebAnnotation
 export function webAnnotationCollection(snapshot: ProjectSnapshot, options: WebAnnotationOptions & { label?: string } = {}): string {
   const base = options.baseIri ?? DEFAULT_BASE;
   const items = webAnnotations(snapshot, options).map(({ '@context': _context, ...rest }) => rest);
-  return (
-    JSON.stringify(
-      {
-        '@context': ANNOTATION_CONTEXT,
-        id: `${base}annotations`,
-        type: 'AnnotationCollection',
-        label: options.label ?? 'Claimdesk claim appearances',
-        total: items.length,
-        first: { id: `${base}annotations:page:0`, type: 'AnnotationPage', startIndex: 0, items },
-      },
-      null,
-      2,
-    ) + '\n'
-  );
+  return stringifyJsonLd({
+    '@context': ANNOTATION_CONTEXT,
+    id: `${base}annotations`,
+    type: 'AnnotationCollection',
+    label: options.label ?? 'Claimdesk claim appearances',
+    total: items.length,
+    first: { id: `${base}annotations:page:0`, type: 'AnnotationPage', startIndex: 0, items },
+  });
 }
