@@ -7,6 +7,7 @@ import type { CslItem, Source } from '../../shared/model.js';
 import { cslItemProblems } from '../../shared/sources/cslItemCheck.js';
 import { findDuplicate, type SourceIdentity } from '../../shared/sources/dedupe.js';
 import { sourceKindFromCslType } from '../../shared/sources/sourceKind.js';
+import { sourceUrlProblem } from '../../shared/sources/webAddress.js';
 import { decodeText } from '../import/decodeText.js';
 import { ImportError, isImportError } from '../import/importError.js';
 
@@ -134,6 +135,9 @@ function shorten(text: string): string {
 function finishItem(raw: Record<string, unknown>): { item: CslItem } | { reason: string } {
   const { _graph: _ignored, id, ...rest } = raw;
   if (typeof rest.title !== 'string' || rest.title.trim() === '') return { reason: 'It has no title' };
+  // A javascript: or data: URL would become a live link in reports and the OS browser: refuse the entry, say why.
+  const urlProblem = sourceUrlProblem(rest.URL);
+  if (urlProblem) return { reason: urlProblem.replace(/\.$/, '') };
   const item: CslItem = { ...rest, id: '', type: typeof rest.type === 'string' ? rest.type : 'document' };
   const ownKey = typeof id === 'string' || typeof id === 'number' ? String(id) : '';
   if (item['citation-key'] === undefined && ownKey !== '' && !ownKey.startsWith('temp_id_')) {

@@ -3,6 +3,7 @@ import type { Attachment, CslItem, EvidenceLink, EvidenceRelation, Locator, Sour
 import { EVIDENCE_RELATIONS, SOURCE_KINDS } from '../model.js';
 import { mergeSources } from '../sources/dedupe.js';
 import { cslTypeForKind } from '../sources/sourceKind.js';
+import { sourceUrlProblem } from '../sources/webAddress.js';
 import { ValidationError } from './debates.js';
 import type { Store } from './store.js';
 
@@ -30,6 +31,8 @@ function buildSource(id: string, input: SourceInput, createdAt: string, now: str
   if (!SOURCE_KINDS.includes(input.kind)) throw new ValidationError('Choose what kind of source this is.');
   const title = typeof input.csl.title === 'string' ? input.csl.title.trim() : '';
   if (!title) throw new ValidationError('A source needs a title.');
+  const urlProblem = sourceUrlProblem(input.csl.URL);
+  if (urlProblem) throw new ValidationError(urlProblem);
   const csl: CslItem = { ...input.csl, title, id: input.csl.id || id, type: input.csl.type || cslTypeForKind(input.kind) };
   cleanCsl(csl);
   const source: Source = { id, kind: input.kind, csl, tags: cleanTags(input.tags), attachments: input.attachments ?? [], createdAt, updatedAt: now };
@@ -174,6 +177,8 @@ export async function mergeSourcesInto(store: Store, keepId: string, dropId: str
 export async function importSources(store: Store, sources: readonly Source[]): Promise<number> {
   for (const source of sources) {
     if (!source.id || !SOURCE_KINDS.includes(source.kind) || typeof source.csl?.title !== 'string') throw new ValidationError('An imported source is malformed; nothing was added.');
+    const urlProblem = sourceUrlProblem(source.csl.URL);
+    if (urlProblem) throw new ValidationError(`“${source.csl.title}” was not imported: ${urlProblem} Nothing was added.`);
   }
   return store.transaction(`Import ${sources.length} sources`, async (tx) => {
     for (const source of sources) {

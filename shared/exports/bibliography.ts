@@ -2,6 +2,7 @@ import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import type { Source } from '../model.js';
 import { CHICAGO_AUTHOR_DATE_CSL } from './styles/chicagoAuthorDate.js';
+import { webAddress } from '../sources/webAddress.js';
 
 export const CITATION_STYLES = ['apa', 'chicago'] as const;
 /** The citation styles a report's bibliography can use. */
@@ -25,13 +26,19 @@ function ensureStyles(): void {
 
 /** The sources' CSL-JSON, keyed by source id so entries can be matched back to their source. */
 export function cslItems(sources: Source[]): Array<Record<string, unknown>> {
-  return sources.map((s) => ({ ...s.csl, id: s.id, type: s.csl.type || 'document' }));
+  return sources.map((s) => {
+    const { URL: url, ...rest } = s.csl;
+    // A URL that is not a web address (javascript:, data:) never reaches a bibliography.
+    const safe = webAddress(url);
+    return { ...rest, ...(safe ? { URL: safe } : {}), id: s.id, type: s.csl.type || 'document' };
+  });
 }
 
 /** A fallback when citeproc rejects an item: the title is better than losing the source from the list. */
 function plainReference(source: Source): string {
   const title = source.csl.title ?? source.id;
-  const url = typeof source.csl.URL === 'string' ? ` ${source.csl.URL}` : '';
+  const safe = webAddress(source.csl.URL);
+  const url = safe ? ` ${safe}` : '';
   return `${title}.${url}`;
 }
 

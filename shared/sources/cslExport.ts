@@ -2,6 +2,7 @@ import type { CslItem, Source } from '../model.js';
 import { cslFieldProblem, isCslField } from './cslItemCheck.js';
 import { isCslType } from './cslFields.js';
 import { cslTypeForKind } from './sourceKind.js';
+import { webAddress } from './webAddress.js';
 
 /**
  * The library as CSL-JSON that passes the CSL 1.0.2 schema: every item gets a type and a unique id, and any field
@@ -20,6 +21,8 @@ export function exportCslJson(sources: readonly Source[]): CslItem[] {
       typeof ownCustom === 'object' && ownCustom !== null && !Array.isArray(ownCustom) ? { ...ownCustom } : {};
     for (const [field, value] of Object.entries(source.csl)) {
       if (field === 'id' || field === 'type' || field === 'custom' || value === undefined) continue;
+      // Only web addresses leave the app as a source's URL; javascript: or data: would be a live link elsewhere.
+      if (field === 'URL' && !webAddress(value)) continue;
       if (isCslField(field) && cslFieldProblem(field, value) === undefined) item[field] = value;
       else custom[field] = value;
     }
