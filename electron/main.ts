@@ -1,11 +1,12 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell } from 'electron';
 import { randomUUID } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MenuCommand, MenuState, PickedFile } from '../shared/contract.js';
 import { events } from '../shared/contract.js';
 import { INITIAL_MENU_STATE, sameMenuState } from '../shared/menuState.js';
+import { writeFileAtomic } from './files/writeFileAtomic.js';
 import { createHandlers } from './handlers/createHandlers.js';
 import { createNodeHandlerDeps } from './handlers/nodeHandlerDeps.js';
 import { HandlerError } from './handlers/handlerError.js';
@@ -200,7 +201,7 @@ if (!app.requestSingleInstanceLock()) {
     const options = { defaultPath: suggestedName, filters: [...filters, { name: 'All files', extensions: ['*'] }] };
     const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
     if (result.canceled || !result.filePath) return { saved: false };
-    await writeFile(result.filePath, bytes);
+    await writeFileAtomic(result.filePath, bytes);
     if (kindOfFile(result.filePath) === 'project') {
       await rememberRecent(result.filePath, 'project');
       rebuildMenus();

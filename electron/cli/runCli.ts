@@ -1,3 +1,4 @@
+import { DiskError, describeDiskError } from '../files/diskError.js';
 import { isImportError } from '../import/importError.js';
 import { importCommand } from './commands/import.js';
 import { exportCommand } from './commands/export.js';
@@ -56,12 +57,15 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
 
 function messageOf(error: unknown): string {
   if (isImportError(error) || error instanceof UsageError) return error.message;
+  if (error instanceof DiskError) return error.message;
   // Node's own file errors are clear enough once the code is turned into words.
   const code = (error as { code?: unknown } | null)?.code;
   const path = (error as { path?: unknown } | null)?.path;
   if (code === 'ENOENT' && typeof path === 'string') return `no such file: ${path}`;
   if (code === 'EISDIR' && typeof path === 'string') return `${path} is a folder, not a file`;
   if (code === 'EACCES' && typeof path === 'string') return `permission denied reading ${path}`;
+  const disk = describeDiskError(error);
+  if (disk instanceof DiskError) return disk.message;
   return 'the command failed unexpectedly';
 }
 

@@ -1,4 +1,5 @@
 import { contract, type MethodName, type Result } from '../../shared/contract.js';
+import { DiskError, describeDiskError } from '../files/diskError.js';
 import { HandlerError } from '../handlers/handlerError.js';
 import type { HandlerContext, Handlers } from '../handlers/createHandlers.js';
 
@@ -28,6 +29,9 @@ export async function dispatch(
     return { ok: true, value: await handler(parsed.data, context) };
   } catch (error) {
     if (error instanceof HandlerError) return { ok: false, error: { code: error.code, message: error.message } };
+    // A full or read-only disk is the user's to fix: name the cause instead of "Something went wrong".
+    const disk = describeDiskError(error);
+    if (disk instanceof DiskError) return { ok: false, error: { code: 'unavailable', message: disk.message } };
     const coded = error as { code?: unknown; message?: unknown; userMessage?: unknown };
     // Import errors carry a user-facing message and one of the contract's codes.
     if (typeof coded.userMessage === 'string' || (error instanceof Error && error.name === 'ImportError')) {

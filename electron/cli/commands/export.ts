@@ -1,5 +1,7 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { BundleError, readBundle } from '../../../shared/bundle/bundle.js';
+import { writeFileAtomic } from '../../files/writeFileAtomic.js';
 import { ExportError, exportProject, EXPORT_FORMATS, isCitationStyle, isExportFormat } from '../../export/exportProject.js';
 import { UsageError, type CliCommand } from '../runCli.js';
 
@@ -69,7 +71,7 @@ export const exportCommand: CliCommand = {
       if (error instanceof ExportError) throw new UsageError(error.message);
       throw error;
     }
-    await writeFile(out, bytes);
+    await writeFileAtomic(path.resolve(out), bytes);
     io.stdout(`wrote ${format} export of ${bundle.snapshot.claims.length} claims to ${out} (${bytes.length} bytes)\n`);
     return 0;
   },

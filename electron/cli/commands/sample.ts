@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sha256Hex, writeBundle } from '../../../shared/bundle/bundle.js';
 import { MemoryStore } from '../../../shared/domain/memoryStore.js';
@@ -7,6 +7,7 @@ import { buildSampleProject, SAMPLE_ARTICLE } from '../../../shared/domain/sampl
 import { parseFile } from '../../import/parseFile.js';
 import { UsageError, type CliCommand } from '../runCli.js';
 import { parseOptions } from './export.js';
+import { writeFileAtomic } from '../../files/writeFileAtomic.js';
 
 const SAMPLE_FILES = [SAMPLE_ARTICLE, 'nato-defence-expenditure-pct-gdp-2014-2024.csv'];
 
@@ -49,7 +50,7 @@ export function sampleCommand(sampleDir?: string): CliCommand {
       });
       const snapshot = store.snapshot();
       const bundle = writeBundle(snapshot, vault);
-      await writeFile(out, bundle);
+      await writeFileAtomic(path.resolve(out), bundle);
       io.stdout(`wrote the sample project to ${out}: ${snapshot.documents.length} document, ${snapshot.claims.length} claims, ${vault.size} files\n`);
       return 0;
     },
