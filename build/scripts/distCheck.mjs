@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { EXPECTED_FUSES } from './electronFuses.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(path.join(root, 'package.json'));
@@ -30,18 +31,8 @@ const DEV_PACKAGES = [
   'mammoth', 'docx', 'exceljs',
 ];
 
-/**
- * Electron fuses Claimdesk ships with (see electron-builder.yml). Checked here against the packed binary, not the
- * config, so that a config edit which weakens one of them fails this check. '0' disabled, '1' enabled.
- */
-const EXPECTED_FUSES = {
-  RunAsNode: '0',
-  EnableNodeOptionsEnvironmentVariable: '0',
-  EnableNodeCliInspectArguments: '0',
-  EnableEmbeddedAsarIntegrityValidation: '1',
-  OnlyLoadAppFromAsar: '1',
-  EnableCookieEncryption: '1',
-};
+// The fuses Claimdesk ships with (electronFuses.mjs). Checked here against the packed binary, not the config, so
+// that a config edit which weakens one of them fails this check.
 
 // Electron 45's default fuse wire, as a real binary carries it: the stand-in gets the same bytes so that
 // electron-builder's @electron/fuses step has something real to flip, and we can read back what it wrote.

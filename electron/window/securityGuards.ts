@@ -13,16 +13,37 @@ export function isAppUrl(raw: string): boolean {
   }
 }
 
+/** How long after a click or key press a navigation counts as the user's; Chromium's own activation is shorter-lived than a page's timers. */
+export const USER_GESTURE_MS = 1500;
+/** Input that can start a navigation: a click, a key, a tap. Mouse moves and wheels are not a user's decision. */
+const GESTURES = new Set(['mouseDown', 'mouseUp', 'rawKeyDown', 'keyDown', 'char', 'gestureTap', 'touchEnd', 'pointerUp']);
+
+export interface GuardOptions {
+  /** The clock, for tests. */
+  now?: () => number;
+}
+
 /**
- * Navigation and new windows are denied; an http(s) link the user clicks goes to the OS browser, after parsing,
- * and nothing else leaves the app.
+ * Navigation and new windows are denied. An http(s) link goes to the OS browser, after parsing, only when the user
+ * has just clicked or pressed a key in this window, and one gesture opens one link: a script (or a hostile
+ * document's meta refresh) cannot send the user anywhere by itself. Nothing else leaves the app.
  */
-export function installNavigationGuards(contents: WebContents, openExternal: (url: string) => void): void {
+export function installNavigationGuards(contents: WebContents, openExternal: (url: string) => void, options: GuardOptions = {}): void {
+  const now = options.now ?? Date.now;
+  let lastGesture = Number.NEGATIVE_INFINITY;
+  contents.on('input-event', (_event, input) => {
+    if (GESTURES.has(input.type)) lastGesture = now();
+  });
+  const openIfUserAsked = (url: string) => {
+    const safe = safeExternalUrl(url);
+    if (!safe || now() - lastGesture > USER_GESTURE_MS) return;
+    lastGesture = Number.NEGATIVE_INFINITY;
+    openExternal(safe);
+  };
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) {
       event.preventDefault();
-      const safe = safeExternalUrl(url);
-      if (safe) openExternal(safe);
+      openIfUserAsked(url);
     }
   });
   contents.on('will-redirect', (event, url) => {
@@ -30,8 +51,7 @@ export function installNavigationGuards(contents: WebContents, openExternal: (ur
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    const safe = safeExternalUrl(url);
-    if (safe) openExternal(safe);
+    openIfUserAsked(url);
     return { action: 'deny' };
   });
 }
