@@ -76,10 +76,16 @@ export function createHttpTransport(options: HttpTransportOptions) {
     res.end(body);
   }
 
+  /** A request line we cannot read (bad percent-encoding, no path): 400, one sentence, nothing logged with a stack. */
+  function badRequest(res: ServerResponse) {
+    sendJson(res, 400, encodeWire({ ok: false, error: { code: 'invalid-request', message: 'The request address is malformed.' } }));
+  }
+
   async function serveStatic(res: ServerResponse, urlPath: string) {
     if (!options.staticDir) return sendJson(res, 404, encodeWire({ ok: false, error: { code: 'not-found', message: 'Not found.' } }));
     const root = path.resolve(options.staticDir);
-    const relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+    const relative = safeDecode(urlPath === '/' ? '/index.html' : urlPath);
+    if (relative === undefined || relative.includes('\0')) return badRequest(res);
     const file = path.resolve(root, `.${relative}`);
     if (!file.startsWith(root + path.sep)) {
       res.writeHead(403).end();
@@ -112,7 +118,8 @@ export function createHttpTransport(options: HttpTransportOptions) {
       res.writeHead(421, { 'content-type': 'text/plain' }).end('Misdirected request');
       return;
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const url = parseRequestUrl(req.url, port);
+    if (!url) return badRequest(res);
     if (!url.pathname.startsWith('/api/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
       return serveStatic(res, url.pathname);
@@ -127,7 +134,9 @@ export function createHttpTransport(options: HttpTransportOptions) {
       return;
     }
 
-    const method = methodForChannel(decodeURIComponent(url.pathname.slice('/api/'.length)));
+    const channel = safeDecode(url.pathname.slice('/api/'.length));
+    if (channel === undefined) return badRequest(res);
+    const method = methodForChannel(channel);
     if (!method) return sendJson(res, 404, encodeWire({ ok: false, error: { code: 'not-found', message: 'No such channel.' } }));
     if (req.method !== 'POST') return sendJson(res, 405, encodeWire({ ok: false, error: { code: 'invalid-request', message: 'Use POST.' } }));
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
@@ -165,4 +174,24 @@ export function createHttpTransport(options: HttpTransportOptions) {
       streams.clear();
     },
   };
+}
+
+/** decodeURIComponent that answers undefined instead of throwing on a broken escape such as `%E0%A4%A`. */
+function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The request target as a URL on our own origin; undefined when it is not an origin-form path we can read. */
+function parseRequestUrl(target: string | undefined, port: number): URL | undefined {
+  // Only origin-form targets ("/path?query") are ours; "//host", absolute-form and "*" are not.
+  if (!target || !target.startsWith('/') || target.startsWith('//')) return undefined;
+  try {
+    return new URL(target, `http://127.0.0.1:${port}`);
+  } catch {
+    return undefined;
+  }
 }
