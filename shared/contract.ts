@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ParsedImport } from './import/parsedDocument.js';
+import { cleanFileName } from './fileNames.js';
 import type { Source } from './model.js';
 
 /**
@@ -47,7 +48,15 @@ const channel =
 const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'expected file bytes' });
 /** A SHA-256 in lowercase hex: the only way to name a file in the vault. */
 export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hash (64 hex characters)');
-const fileName = z.string().min(1).max(255);
+/**
+ * A file name as it crosses between processes: format characters (bidi overrides, zero-width joiners) and control
+ * characters are removed here, once, so no handler and no view ever sees a name that displays as something else.
+ */
+const cleaned = (schema: z.ZodString) =>
+  schema.transform(cleanFileName).refine((name) => name.length > 0, { message: 'expected a file name with visible characters' });
+const fileName = cleaned(z.string().min(1).max(255));
+/** A bare file name, never a path. */
+const bareFileName = cleaned(z.string().min(1).max(255).regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/, 'expected a file name without a folder'));
 
 /** Facts about the running app, for Help › About. */
 export interface AppInfo {
@@ -191,7 +200,7 @@ export const contract = {
   /** Copies a vault file to a temporary folder under user data and opens it in the OS application. */
   filesOpenInOs: channel<{ opened: boolean }>()(
     'files:open-in-os',
-    z.object({ hash: sha256Hex, fileName: fileName.regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/, 'expected a file name without a folder') }).strict(),
+    z.object({ hash: sha256Hex, fileName: bareFileName }).strict(),
   ),
 
   /** Saves bytes the window made (a report, an export) through a save dialog the main process opens itself. */
@@ -200,7 +209,7 @@ export const contract = {
     z
       .object({
         /** A bare file name for the dialog to start from; never a path. */
-        suggestedName: fileName.regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/, 'expected a file name without a folder'),
+        suggestedName: bareFileName,
         bytes,
         filters: z
           .array(z.object({ name: z.string().min(1).max(100), extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/i)).min(1).max(10) }).strict())
