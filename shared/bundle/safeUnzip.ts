@@ -1,4 +1,7 @@
 import { unzipSync, type UnzipFileInfo } from 'fflate';
+import { ArchiveError } from './zipReader.js';
+
+export { ArchiveError };
 
 /** Limits for archives that come from outside: a crafted zip must not fill memory or the disk. */
 export interface UnzipLimits {
@@ -18,10 +21,6 @@ export const DEFAULT_UNZIP_LIMITS: UnzipLimits = {
   maxRatio: 1000,
 };
 
-/** An archive that cannot be read safely; `message` is meant for the user as it is. */
-export class ArchiveError extends Error {
-  override name = 'ArchiveError';
-}
 
 /**
  * Unzips after checking the central directory's declared sizes against the limits, then checks the sizes that
