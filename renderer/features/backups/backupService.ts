@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { readBundle, referencedFiles, writeBundle } from '../../../shared/bundle/bundle.js';
+import { referencedFiles, writeBundle } from '../../../shared/bundle/bundle.js';
 import { normaliseSnapshot } from '../../../shared/bundle/normaliseSnapshot.js';
 import type { BackupEntry, BackupReason } from '../../../shared/contract.js';
 import { isEmptySnapshot, readSnapshot, writeSnapshot } from '../../../shared/domain/snapshot.js';
@@ -11,6 +11,7 @@ import { store } from '../../db/store.js';
 import { useUiStore } from '../../state/uiStore.js';
 import { useImportStore } from '../import/importStore.js';
 import { createInitialUndoState, useUndoHistory } from '../undo/undoHistory.js';
+import { readBundleOffThread } from '../bundles/readBundleOffThread.js';
 import { readRawDatabase, rawVersion } from './rawDatabase.js';
 
 /** What the backups feature shows: its dialogs and the start-up recovery offer. */
@@ -171,7 +172,7 @@ export async function replaceLibrary(snapshot: ProjectSnapshot, files: Map<strin
 /** Restores a backup, after backing up what is there now. */
 export async function restoreBackup(id: string): Promise<ProjectSnapshot> {
   const { bytes } = await request('backupsRead', { id });
-  const bundle = readBundle(bytes);
+  const bundle = await readBundleOffThread(bytes);
   await backupNow('before-restore');
   await replaceLibrary(bundle.snapshot, bundle.files, 'Restore a backup');
   useBackupsStore.setState({ recoveryOffer: undefined });
@@ -261,7 +262,7 @@ export async function backupBeforeUpgrade(): Promise<BackupEntry | undefined> {
 export async function recoverDamagedDatabase(backupId: string, options: { evenWithoutCopy?: boolean } = {}): Promise<{ damagedCopy?: BackupEntry }> {
   // Read the backup first: if it cannot be read, nothing else happens.
   const { bytes } = await request('backupsRead', { id: backupId });
-  const bundle = readBundle(bytes);
+  const bundle = await readBundleOffThread(bytes);
   let damagedCopy: BackupEntry | undefined;
   try {
     const raw = await readRawDatabase(db.name);

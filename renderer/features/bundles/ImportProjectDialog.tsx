@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { readBundle, type ReadBundle } from '../../../shared/bundle/bundle.js';
+import type { ReadBundle } from '../../../shared/bundle/bundle.js';
 import { conflictKey, mergeSnapshots, resolveConflicts, type ConflictChoice, type MergeConflict } from '../../../shared/bundle/mergeSnapshots.js';
 import { readSnapshot } from '../../../shared/domain/snapshot.js';
 import type { ProjectSnapshot } from '../../../shared/model.js';
@@ -10,6 +10,7 @@ import { backupNow, holdsNoWork, openBackupsDialog, replaceLibrary } from '../ba
 import { describeCounts, TABLE_LABELS } from '../backups/describe.js';
 import { Modal } from '../shell/Modal.js';
 import { useIncomingProject } from './incomingProject.js';
+import { readBundleOffThread } from './readBundleOffThread.js';
 
 interface Plan {
   name: string;
@@ -40,6 +41,7 @@ export function ImportProjectDialog() {
   const [choices, setChoices] = useState<Record<string, ConflictChoice>>({});
   const [error, setError] = useState<string>();
   const [working, setWorking] = useState(false);
+  const [reading, setReading] = useState<string>();
   const close = () => openBackupsDialog(undefined);
   // A file the OS handed over (double-click on a .claimdesk) is read as if the user had chosen it here.
   const incoming = useIncomingProject((s) => s.file);
@@ -52,14 +54,18 @@ export function ImportProjectDialog() {
   async function open(name: string, bytes: Uint8Array) {
     setError(undefined);
     setPlan(undefined);
+    setReading(name);
     try {
-      const bundle = readBundle(bytes);
+      // Off the window's thread: a huge or hostile bundle must not freeze the app while it is checked.
+      const bundle = await readBundleOffThread(bytes);
       const current = await readSnapshot(store);
       const { merged, conflicts } = mergeSnapshots(current, bundle.snapshot);
       setChoices({});
       setPlan({ name, bundle, current, empty: holdsNoWork(current), merged, conflicts });
     } catch (e) {
       setError(`“${name}” cannot be imported: ${message(e)}`);
+    } finally {
+      setReading(undefined);
     }
   }
 
@@ -111,7 +117,18 @@ export function ImportProjectDialog() {
           />
         </label>
       )}
+      {reading && <p role="status">Reading and checking “{reading}”…</p>}
       {error && <p role="alert">{error}</p>}
+      {plan && plan.bundle.repairs.length > 0 && (
+        <div className="warning" role="note" aria-label="Repairs">
+          <p>“{plan.name}” had problems that were repaired as it was read:</p>
+          <ul>
+            {plan.bundle.repairs.map((repair) => (
+              <li key={repair}>{repair}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {plan && (
         <section aria-label="What the project holds">
           <p>
