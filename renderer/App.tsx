@@ -11,6 +11,7 @@ import { MenuBar } from './features/shell/MenuBar.js';
 import { MenuStateSync } from './features/shell/MenuStateSync.js';
 import { takeOpenedFiles } from './features/shell/openedFiles.js';
 import { SidePanel } from './features/shell/SidePanel.js';
+import { ErrorBoundary } from './features/shell/ErrorBoundary.js';
 import { Toasts } from './features/shell/Toasts.js';
 import { useUiStore } from './state/uiStore.js';
 import { createInitialUndoState, useUndoHistory } from './features/undo/undoHistory.js';
@@ -139,8 +140,11 @@ export function App() {
         {isDesktop ? <MenuStateSync /> : <MenuBar />}
         <SectionNav />
       </header>
-      <LibraryPanel />
+      <ErrorBoundary label="The library">
+        <LibraryPanel />
+      </ErrorBoundary>
       <main className="reading-area" aria-label="Reading area">
+        <ErrorBoundary label="This section" resetKey={`${section}:${selectedDebateId ?? ''}:${openDocumentId ?? ''}`}>
         {section === 'sources' ? (
           <SourcesView />
         ) : section === 'compare' ? (
@@ -157,16 +161,30 @@ export function App() {
             <p>Pick a debate from the library, or create one with New debate (Ctrl+N). Press F1 for keyboard shortcuts.</p>
           </div>
         )}
+        </ErrorBoundary>
       </main>
-      {sidePanelOpen && <SidePanel />}
-      {dialog?.kind === 'debate-form' && <DebateFormDialog {...(dialog.debateId ? { debateId: dialog.debateId } : {})} />}
-      {dialog?.kind === 'confirm-delete-debate' && <DeleteDebateDialog debateId={dialog.debateId} />}
-      {dialog?.kind === 'about' && <AboutDialog />}
-      {dialog?.kind === 'shortcuts' && <ShortcutsDialog />}
+      {sidePanelOpen && (
+        <ErrorBoundary label="The details panel" resetKey={`${selectedDebateId ?? ''}:${openDocumentId ?? ''}`}>
+          <SidePanel />
+        </ErrorBoundary>
+      )}
+      {/* Dialogs catch their own render errors inside Modal; these catch what fails around them. */}
+      <ErrorBoundary label="A dialog" resetKey={dialog?.kind}>
+        {dialog?.kind === 'debate-form' && <DebateFormDialog {...(dialog.debateId ? { debateId: dialog.debateId } : {})} />}
+        {dialog?.kind === 'confirm-delete-debate' && <DeleteDebateDialog debateId={dialog.debateId} />}
+        {dialog?.kind === 'about' && <AboutDialog />}
+        {dialog?.kind === 'shortcuts' && <ShortcutsDialog />}
+      </ErrorBoundary>
       <ImportFileInput />
-      {importOpen && <ImportDialog />}
-      <SearchDialog />
-      <BackupsRoot />
+      <ErrorBoundary label="The import dialog" resetKey={importOpen}>
+        {importOpen && <ImportDialog />}
+      </ErrorBoundary>
+      <ErrorBoundary label="Search">
+        <SearchDialog />
+      </ErrorBoundary>
+      <ErrorBoundary label="The backups dialog">
+        <BackupsRoot />
+      </ErrorBoundary>
       <Toasts />
     </div>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { countModalOpen } from './modalState.js';
+import { ErrorBoundary } from './ErrorBoundary.js';
 
 /** What had focus before a dialog opened, when that was the page itself (a menu item that closed, say). */
 let lastOpener: HTMLElement | undefined;
@@ -16,7 +17,8 @@ function currentOpener(): HTMLElement | undefined {
 
 /**
  * A modal dialog on the native <dialog> element: focus is trapped, Escape closes, and screen readers announce it
- * by its title. When it closes, focus goes back to the control that opened it.
+ * by its title. When it closes, focus goes back to the control that opened it. A render error inside shows a message
+ * with Close instead of blanking the window.
  */
 export function Modal(props: { title: string; onClose: () => void; children: ReactNode; wide?: boolean; className?: string }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -48,7 +50,9 @@ export function Modal(props: { title: string; onClose: () => void; children: Rea
       }}
     >
       <h2 id={titleId}>{props.title}</h2>
-      {props.children}
+      <ErrorBoundary label="This dialog" onClose={props.onClose}>
+        {props.children}
+      </ErrorBoundary>
     </dialog>
   );
 }
