@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { MenuCommand, MenuState, PickedFile } from '../shared/contract.js';
 import { events } from '../shared/contract.js';
 import { INITIAL_MENU_STATE, sameMenuState } from '../shared/menuState.js';
+import { cleanFileName } from '../shared/fileNames.js';
 import { writeFileAtomic } from './files/writeFileAtomic.js';
 import { createHandlers } from './handlers/createHandlers.js';
 import { createNodeHandlerDeps } from './handlers/nodeHandlerDeps.js';
@@ -185,7 +186,7 @@ if (!app.requestSingleInstanceLock()) {
       filters: [...(filters[purpose] ?? []), { name: 'All files', extensions: ['*'] }],
     });
     if (result.canceled) return [];
-    const picked = await Promise.all(result.filePaths.map(async (file) => ({ name: path.basename(file), bytes: new Uint8Array(await readFile(file)) })));
+    const picked = await Promise.all(result.filePaths.map(async (file) => ({ name: cleanFileName(path.basename(file)), bytes: new Uint8Array(await readFile(file)) })));
     // Projects and documents the user opened go to File › Open Recent (and the jump list / dock menu).
     const recentKind = (file: string): OpenedKind | undefined => (purpose === 'bundle' ? 'project' : purpose === 'import' ? kindOfFile(file) : undefined);
     for (const file of result.filePaths) {
@@ -293,6 +294,7 @@ if (!app.requestSingleInstanceLock()) {
           const failure = await shell.openPath(filePath);
           if (failure) throw new HandlerError('unavailable', `The file could not be opened in another application: ${failure}`);
         },
+        showInFolder: async (filePath) => shell.showItemInFolder(filePath),
         pickFiles,
         onQuitBackupDone: (written) => {
           const finish = finishQuitBackup;

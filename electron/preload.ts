@@ -20,6 +20,7 @@ const api = {
   sourcesImportCitations: (request: RequestOf<'sourcesImportCitations'>) => call(contract.sourcesImportCitations.channel, request),
   sourcesReadTable: (request: RequestOf<'sourcesReadTable'>) => call(contract.sourcesReadTable.channel, request),
   filesOpenInOs: (request: RequestOf<'filesOpenInOs'>) => call(contract.filesOpenInOs.channel, request),
+  filesShowInFolder: (request: RequestOf<'filesShowInFolder'>) => call(contract.filesShowInFolder.channel, request),
   backupsWrite: (request: RequestOf<'backupsWrite'>) => call(contract.backupsWrite.channel, request),
   backupsList: (request: RequestOf<'backupsList'>) => call(contract.backupsList.channel, request),
   backupsRead: (request: RequestOf<'backupsRead'>) => call(contract.backupsRead.channel, request),

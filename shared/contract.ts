@@ -197,9 +197,17 @@ export const contract = {
   ),
   /** Reads a CSV or XLSX file from the vault as sheets of text cells, for the table viewer. */
   sourcesReadTable: channel<TableData>()('sources:read-table', z.object({ hash: sha256Hex, fileName }).strict()),
-  /** Copies a vault file to a temporary folder under user data and opens it in the OS application. */
+  /**
+   * Copies a vault file to a folder under user data and opens it in the OS application, only when it is a PDF, CSV,
+   * XLSX, DOCX, text or HTML file by name and by content (shared/openableFiles.ts); HTML opens as text.
+   */
   filesOpenInOs: channel<{ opened: boolean }>()(
     'files:open-in-os',
+    z.object({ hash: sha256Hex, fileName: bareFileName }).strict(),
+  ),
+  /** Copies a vault file (any type) under user data and shows it in the OS file manager, without opening it. */
+  filesShowInFolder: channel<{ shown: boolean }>()(
+    'files:show-in-folder',
     z.object({ hash: sha256Hex, fileName: bareFileName }).strict(),
   ),
 

@@ -7,7 +7,7 @@ import { BackupError, BackupStore } from '../backup/backupStore.js';
 import { HandlerError } from './handlerError.js';
 import { safeExternalUrl } from './externalLinks.js';
 import { importCitationFile } from '../sources/importCitations.js';
-import { openVaultFileInOs } from '../sources/openInOs.js';
+import { openVaultFileInOs, showVaultFileInFolder } from '../sources/openInOs.js';
 import { readTable } from '../sources/readTable.js';
 
 /** What a handler may do besides answering: push events to the window that asked. */
@@ -41,6 +41,8 @@ export interface HandlerDeps {
   sampleDir: string;
   /** Opens a file path in its OS application (Electron's shell.openPath); undefined where nothing can be opened. */
   openPath?(filePath: string): Promise<void>;
+  /** Shows a file in the OS file manager without opening it (Electron's shell.showItemInFolder). */
+  showInFolder?(filePath: string): Promise<void>;
   /** Backups of the library; defaults to <userDataPath>/backups. */
   backups?: BackupStore;
   /** The window answered the quit request (Electron main waits for it before closing); returns whether a close is pending. */
@@ -124,6 +126,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (!open) throw new HandlerError('unsupported', 'Files cannot be opened in another application here.');
       await openVaultFileInOs(deps.vault, deps.userDataPath, hash, fileName, open);
       return { opened: true };
+    },
+    filesShowInFolder: async ({ hash, fileName }) => {
+      const show = deps.showInFolder;
+      if (!show) throw new HandlerError('unsupported', 'Files cannot be shown in a folder here.');
+      await showVaultFileInFolder(deps.vault, deps.userDataPath, hash, fileName, show);
+      return { shown: true };
     },
 
     backupsWrite: async ({ bytes, reason, profileId }) => backupCall(() => backups.write(bytes, reason, profileId)),

@@ -14,6 +14,7 @@ export interface NodeHandlerOptions {
   pickFiles?(purpose: string, multiple: boolean): Promise<PickedFile[]>;
   onQuitBackupDone?: HandlerDeps['onQuitBackupDone'];
   openPath?: HandlerDeps['openPath'];
+  showInFolder?: HandlerDeps['showInFolder'];
   saveFile?: HandlerDeps['saveFile'];
   printToPdf?: HandlerDeps['printToPdf'];
   setMenuState?: HandlerDeps['setMenuState'];
@@ -32,6 +33,7 @@ export function createNodeHandlerDeps(options: NodeHandlerOptions): HandlerDeps 
     ...(options.pickFiles ? { pickFiles: options.pickFiles } : {}),
     ...(options.onQuitBackupDone ? { onQuitBackupDone: options.onQuitBackupDone } : {}),
     ...(options.openPath ? { openPath: options.openPath } : {}),
+    ...(options.showInFolder ? { showInFolder: options.showInFolder } : {}),
     ...(options.saveFile ? { saveFile: options.saveFile } : {}),
     ...(options.printToPdf ? { printToPdf: options.printToPdf } : {}),
     ...(options.setMenuState ? { setMenuState: options.setMenuState } : {}),

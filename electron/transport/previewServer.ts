@@ -52,6 +52,19 @@ async function openPath(filePath: string): Promise<void> {
   spawn(command, [filePath], { detached: true, stdio: 'ignore' }).on('error', () => undefined).unref();
 }
 
+async function showInFolder(filePath: string): Promise<void> {
+  if (testMode) {
+    // Tests must not start a file manager; they read which files would have been shown.
+    await appendFile(path.join(userDataPath, 'shown-files.log'), `${filePath}\n`);
+    return;
+  }
+  const folder = path.dirname(filePath);
+  const [command, args] =
+    process.platform === 'darwin' ? ['open', ['-R', filePath]] : process.platform === 'win32' ? ['explorer', [`/select,${filePath}`]] : ['xdg-open', [folder]];
+  // The folder is opened, never the file; the path goes as one argument, never through a shell.
+  spawn(command, args, { detached: true, stdio: 'ignore' }).on('error', () => undefined).unref();
+}
+
 async function main() {
   await mkdir(userDataPath, { recursive: true });
   const pkgVersion = process.env.npm_package_version ?? '0.1.0';
@@ -60,7 +73,7 @@ async function main() {
   const opened = new OpenedFileQueue();
   for (const file of filesFromArgv(process.argv, { cwd: process.cwd(), skip: 2 }).files) await opened.add(file.path, file.kind);
   const handlers = createHandlers(
-    createNodeHandlerDeps({ shell: 'preview', version: pkgVersion, userDataPath, distDir, openExternal, openPath, takeOpenedFiles: () => opened.take() }),
+    createNodeHandlerDeps({ shell: 'preview', version: pkgVersion, userDataPath, distDir, openExternal, openPath, showInFolder, takeOpenedFiles: () => opened.take() }),
   );
   const transport = createHttpTransport({ handlers, token, staticDir });
   const server = createServer(transport.listener);

@@ -4,6 +4,7 @@ import { EVIDENCE_RELATIONS, SOURCE_KINDS } from '../model.js';
 import { mergeSources } from '../sources/dedupe.js';
 import { cslTypeForKind } from '../sources/sourceKind.js';
 import { sourceUrlProblem } from '../sources/webAddress.js';
+import { cleanFileName } from '../fileNames.js';
 import { ValidationError } from './debates.js';
 import type { Store } from './store.js';
 
@@ -74,6 +75,10 @@ export async function deleteSource(store: Store, sourceId: string): Promise<void
 /** Adds a file (already put in the vault) to a source; the same bytes twice are kept once. */
 export async function attachFile(store: Store, sourceId: string, attachment: Attachment): Promise<Source> {
   if (!/^[0-9a-f]{64}$/.test(attachment.hash)) throw new ValidationError('That file is not in the vault.');
+  // A name that displays as something else (a right-to-left override) is stored as what it really is.
+  const name = cleanFileName(attachment.name);
+  if (!name) throw new ValidationError('That file has no name that can be shown.');
+  attachment = { ...attachment, name };
   return store.transaction(`Attach ${attachment.name}`, async (tx) => {
     const source = await tx.get('sources', sourceId);
     if (!source) throw new ValidationError('That source no longer exists.');

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ParsedImport } from '../../../shared/import/parsedDocument.js';
 import { newId } from '../../../shared/ids.js';
 import { api, ApiFailure, request } from '../../api/api.js';
+import { cleanFileName } from '../../../shared/fileNames.js';
 
 /** One file on its way in: parsed by the main process, then reviewed and saved by the user. */
 export interface ImportJob {
@@ -107,7 +108,7 @@ export const useImportStore = create<ImportState & ImportActions>()((set, get) =
   };
 });
 
-/** Reads File objects (from a drop or a file input) into name + bytes. */
+/** Reads File objects (from a drop or a file input) into name + bytes; names lose hidden format characters. */
 export async function readFiles(files: FileList | File[]): Promise<{ name: string; bytes: Uint8Array }[]> {
-  return Promise.all([...files].map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+  return Promise.all([...files].map(async (file) => ({ name: cleanFileName(file.name) || 'file', bytes: new Uint8Array(await file.arrayBuffer()) })));
 }

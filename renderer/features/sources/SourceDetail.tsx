@@ -2,6 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { attachFile, deleteSource, describeLocator, detachFile, mediaTypeFor, mergeSourcesInto, removeEvidence, viewerFor } from '../../../shared/domain/sources.js';
 import type { Attachment, EvidenceLink, Source } from '../../../shared/model.js';
+import { cleanFileName, splitFileName } from '../../../shared/fileNames.js';
+import { isOpenableName } from '../../../shared/openableFiles.js';
 import { findDuplicate } from '../../../shared/sources/dedupe.js';
 import { request } from '../../api/api.js';
 import { db } from '../../db/database.js';
@@ -21,14 +23,40 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Opens an attachment in the OS application; the main process copies it out of the vault first. */
+/**
+ * Opens an attachment in the OS application; the main process copies it out of the vault first, and refuses
+ * anything that is not a document type it knows (by name and by content), which would run as a program.
+ */
 export async function openInSystemApp(attachment: Attachment): Promise<void> {
+  const name = cleanFileName(attachment.name);
   try {
-    await request('filesOpenInOs', { hash: attachment.hash, fileName: attachment.name });
-    useUiStore.getState().notify(`Opened ${attachment.name} in its application.`);
+    await request('filesOpenInOs', { hash: attachment.hash, fileName: name });
+    useUiStore.getState().notify(`Opened ${name} in its application.`);
   } catch (e) {
     useUiStore.getState().notify(message(e), 'error');
   }
+}
+
+/** Shows an attachment in the OS file manager, without opening it: the way to reach any other kind of file. */
+export async function showInFolder(attachment: Attachment): Promise<void> {
+  const name = cleanFileName(attachment.name);
+  try {
+    await request('filesShowInFolder', { hash: attachment.hash, fileName: name });
+    useUiStore.getState().notify(`Showed ${name} in its folder.`);
+  } catch (e) {
+    useUiStore.getState().notify(message(e), 'error');
+  }
+}
+
+/** A file name with its real extension always visible: the stem may be cut short, the extension never. */
+export function FileName({ name }: { name: string }) {
+  const { stem, extension } = splitFileName(name);
+  return (
+    <span className="file-name" title={cleanFileName(name)}>
+      <span className="file-name-stem">{stem}</span>
+      <span className="file-name-ext">{extension}</span>
+    </span>
+  );
 }
 
 /** A source's page: its fields, attachments (with the viewer), possible duplicates, and every claim citing it. */
@@ -54,11 +82,12 @@ export function SourceDetail(props: { source: Source; library: Source[] }) {
       try {
         const bytes = new Uint8Array(await file.arrayBuffer());
         if (bytes.byteLength === 0) throw new Error(`${file.name} is empty, so it was not attached.`);
-        const mediaType = file.type || mediaTypeFor(file.name);
+        const name = cleanFileName(file.name);
+        const mediaType = file.type || mediaTypeFor(name);
         const { hash, size } = await request('vaultPut', { bytes });
-        await checkReadable(file.name, mediaType, hash, bytes);
-        await attachFile(store, source.id, { hash, name: file.name, mediaType, size });
-        useUiStore.getState().notify(`Attached ${file.name}.`);
+        await checkReadable(name, mediaType, hash, bytes);
+        await attachFile(store, source.id, { hash, name, mediaType, size });
+        useUiStore.getState().notify(`Attached ${name}.`);
       } catch (e) {
         setAttachError(message(e));
       }
@@ -178,24 +207,36 @@ export function SourceDetail(props: { source: Source; library: Source[] }) {
         <h3 id="attachments-heading">Attachments</h3>
         {source.attachments.length === 0 && <p className="muted">No files attached.</p>}
         <ul className="attachment-list" aria-label="Attachments">
-          {source.attachments.map((a) => (
-            <li key={a.hash} aria-label={a.name}>
-              <span className="attachment-name">{a.name}</span> <span className="muted small">{(a.size / 1024).toFixed(1)} KB</span>
-              <span className="row-actions">
-                {viewerFor(a) !== 'other' && (
-                  <button type="button" onClick={() => useSourcesUi.getState().openAttachment(source.id, a.hash)} aria-label={`Open ${a.name}`}>
-                    Open
+          {source.attachments.map((attachment) => {
+            // Stored before names were cleaned on the way in, a name could still carry a bidi override.
+            const a = { ...attachment, name: cleanFileName(attachment.name) };
+            return (
+              <li key={a.hash} aria-label={a.name}>
+                <span className="attachment-name">
+                  <FileName name={a.name} />
+                </span>{' '}
+                <span className="muted small">{(a.size / 1024).toFixed(1)} KB</span>
+                <span className="row-actions">
+                  {viewerFor(a) !== 'other' && (
+                    <button type="button" onClick={() => useSourcesUi.getState().openAttachment(source.id, a.hash)} aria-label={`Open ${a.name}`}>
+                      Open
+                    </button>
+                  )}
+                  {isOpenableName(a.name) && (
+                    <button type="button" onClick={() => void openInSystemApp(a)} aria-label={`Open in system app: ${a.name}`}>
+                      Open in system app
+                    </button>
+                  )}
+                  <button type="button" onClick={() => void showInFolder(a)} aria-label={`Show in folder: ${a.name}`}>
+                    Show in folder
                   </button>
-                )}
-                <button type="button" onClick={() => void openInSystemApp(a)} aria-label={`Open in system app: ${a.name}`}>
-                  Open in system app
-                </button>
-                <button type="button" onClick={() => void detachFile(store, source.id, a.hash)} aria-label={`Remove ${a.name}`}>
-                  Remove
-                </button>
-              </span>
-            </li>
-          ))}
+                  <button type="button" onClick={() => void detachFile(store, source.id, a.hash)} aria-label={`Remove ${a.name}`}>
+                    Remove
+                  </button>
+                </span>
+              </li>
+            );
+          })}
         </ul>
         {/* A styled button; the input inside stays focusable and named by the label's text. */}
         <label className="file-button">

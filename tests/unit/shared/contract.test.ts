@@ -21,6 +21,7 @@ const cases: { [M in MethodName]: { good: unknown; bad: unknown[] } } = {
   },
   sourcesReadTable: { good: { hash: HASH, fileName: 'nato.csv' }, bad: [{ hash: HASH }, { hash: '../x', fileName: 'a.csv' }, { hash: HASH, fileName: 'a.csv', path: '/etc' }] },
   filesOpenInOs: { good: { hash: HASH, fileName: 'report.pdf' }, bad: [{ hash: HASH, fileName: '../../etc/passwd' }, { hash: HASH, fileName: 'a/b.pdf' }, { hash: 'x', fileName: 'a.pdf' }, { path: '/etc/passwd' }] },
+  filesShowInFolder: { good: { hash: HASH, fileName: 'NATO-figures.desktop' }, bad: [{ hash: HASH, fileName: '../x' }, { hash: HASH, fileName: '\u202E\u200B' }, { hash: HASH }] },
   backupsWrite: { good: { bytes: new Uint8Array([1]), reason: 'manual' }, bad: [{ bytes: new Uint8Array([1]) }, { bytes: new Uint8Array([1]), reason: 'whenever' }, { bytes: new Uint8Array([1]), reason: 'quit', path: '/tmp/x' }, { bytes: new Uint8Array([1]), reason: 'quit', profileId: '../x' }] },
   backupsList: { good: {}, bad: [{ dir: '/tmp' }] },
   backupsRead: { good: { id: 'backup-20261128T101500000Z-manual-0123abcd' }, bad: [{}, { id: '../../etc/passwd' }, { id: 'backup-20261128T101500000Z-manual-0123abcd/../x' }] },
