@@ -24,6 +24,7 @@ const api = {
   backupsWrite: (request: RequestOf<'backupsWrite'>) => call(contract.backupsWrite.channel, request),
   backupsList: (request: RequestOf<'backupsList'>) => call(contract.backupsList.channel, request),
   backupsRead: (request: RequestOf<'backupsRead'>) => call(contract.backupsRead.channel, request),
+  backupsSetBudget: (request: RequestOf<'backupsSetBudget'>) => call(contract.backupsSetBudget.channel, request),
   backupsQuitDone: (request: RequestOf<'backupsQuitDone'>) => call(contract.backupsQuitDone.channel, request),
   filesSave: (request: RequestOf<'filesSave'>) => call(contract.filesSave.channel, request),
   reportsPrintPdf: (request: RequestOf<'reportsPrintPdf'>) => call(contract.reportsPrintPdf.channel, request),

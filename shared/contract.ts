@@ -134,11 +134,29 @@ export interface BackupEntry {
   size: number;
   /** Records per table, from the bundle's manifest. */
   counts: Record<string, number>;
-  /** True when the file was read back after writing and its record counts matched its manifest. */
+  /**
+   * True when, checked just now, the backup is what was written: its size and SHA-256 match, it opens with the
+   * record counts its manifest states, and the files it needs are there. Never taken from a stored flag.
+   */
   verified: boolean;
+  /** Why the backup cannot be restored (empty, altered, unreadable, files missing), in one sentence. */
+  damage?: string;
+  /** Vault files the library referred to but did not have when this backup was made. */
+  missingFiles?: number;
   schemaVersion?: number;
   /** The browser profile that wrote it (the preview may serve several). */
   profileId?: string;
+}
+/** How much the backup folder holds against the size budget the user can set. */
+export interface BackupUsage {
+  usedBytes: number;
+  budgetBytes: number;
+  /** The backups' bundles (records). */
+  bundleBytes: number;
+  /** Vault files the backups keep, each once however many backups use it. */
+  fileBytes: number;
+  fileCount: number;
+  backupCount: number;
 }
 const backupId = z.string().regex(/^backup-\d{8}T\d{9}Z-[a-z-]+-[0-9a-f]{8}$/, 'expected a backup id');
 
@@ -243,8 +261,14 @@ export const contract = {
       })
       .strict(),
   ),
-  /** The backups kept, newest first. */
-  backupsList: channel<{ entries: BackupEntry[] }>()('backups:list', z.object({}).strict()),
+  /** The backups kept, newest first, each checked by its contents now; and the folder's use of its budget. */
+  backupsList: channel<{ entries: BackupEntry[]; usage: BackupUsage }>()('backups:list', z.object({}).strict()),
+  /** Sets the backup folder's size budget; the oldest backups beyond it are removed at once. */
+  backupsSetBudget: channel<BackupUsage>()(
+    'backups:set-budget',
+    z.object({ budgetBytes: z.number().int().min(50 * 1024 ** 2, 'a budget of at least 50 MB').max(16 * 1024 ** 4) }).strict(),
+  ),
+  /** A backup's bundle, after checking it is unaltered; the vault files it needs are put back in the vault first. */
   backupsRead: channel<{ bytes: Uint8Array }>()('backups:read', z.object({ id: backupId }).strict()),
   /** The window's answer to backupsQuitRequested: it has written its quit backup (or had nothing to save). */
   backupsQuitDone: channel<{ closing: boolean }>()('backups:quit-done', z.object({ written: z.boolean() }).strict()),

@@ -60,7 +60,7 @@ export interface HandlerDeps {
 const SAMPLE_FILES = ['corbyn-nato-article.txt', 'nato-defence-expenditure-pct-gdp-2014-2024.csv'];
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const backups = deps.backups ?? new BackupStore(path.join(deps.userDataPath, 'backups'));
+  const backups = deps.backups ?? new BackupStore(path.join(deps.userDataPath, 'backups'), { vault: deps.vault });
   // Backup failures carry a sentence for the user; anything else stays a generic internal error.
   const backupCall = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
@@ -135,7 +135,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     backupsWrite: async ({ bytes, reason, profileId }) => backupCall(() => backups.write(bytes, reason, profileId)),
-    backupsList: async () => ({ entries: await backups.list() }),
+    backupsList: async () => ({ entries: await backups.list(), usage: await backups.usage() }),
+    backupsSetBudget: async ({ budgetBytes }) => backupCall(() => backups.setBudget(budgetBytes)),
     backupsRead: async ({ id }) => backupCall(async () => ({ bytes: await backups.read(id) })),
     backupsQuitDone: async ({ written }) => ({ closing: deps.onQuitBackupDone?.(written) ?? false }),
 

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { BackupEntry } from '../../../shared/contract.js';
+import type { BackupEntry, BackupUsage } from '../../../shared/contract.js';
 import { useUiStore } from '../../state/uiStore.js';
 import { Modal } from '../shell/Modal.js';
-import { backupNow, listBackups, openBackupsDialog, restoreBackup, useBackupsStore } from './backupService.js';
+import { backupNow, listBackupsWithUsage, openBackupsDialog, restoreBackup, setBackupBudget, useBackupsStore } from './backupService.js';
 import { describeCounts, formatSize, formatWhen, REASON_LABELS } from './describe.js';
 import { LibraryCounts } from './LibraryCounts.js';
 
@@ -11,6 +11,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 /** Lists the backups, newest first, backs up on request, and restores one after backing up the library as it is. */
 export function RestoreDialog() {
   const [entries, setEntries] = useState<BackupEntry[]>();
+  const [usage, setUsage] = useState<BackupUsage>();
   const [error, setError] = useState<string>();
   const [confirming, setConfirming] = useState<BackupEntry>();
   const busy = useBackupsStore((s) => s.busy);
@@ -20,7 +21,13 @@ export function RestoreDialog() {
   const close = () => openBackupsDialog(undefined);
 
   const refresh = useCallback(() => {
-    listBackups().then(setEntries, (e: unknown) => setError(message(e)));
+    listBackupsWithUsage().then(
+      (result) => {
+        setEntries(result.entries);
+        setUsage(result.usage);
+      },
+      (e: unknown) => setError(message(e)),
+    );
   }, []);
   useEffect(refresh, [refresh, lastBackup]);
 
@@ -58,6 +65,7 @@ export function RestoreDialog() {
           <button type="button" onClick={() => void backUp()} disabled={busy}>
             {busy ? 'Backing up…' : 'Back up now'}
           </button>
+          {usage && <BudgetForm usage={usage} onChanged={refresh} onError={setError} />}
         </section>
         <section aria-label="Saved backups" className="backups-list">
           {error && <p role="alert">{error}</p>}
@@ -100,9 +108,15 @@ export function RestoreDialog() {
                     <td>{REASON_LABELS[entry.reason]}</td>
                     <td>{describeCounts(entry.counts)}</td>
                     <td>{formatSize(entry.size)}</td>
-                    <td>{entry.verified ? 'Verified' : 'Not verified'}</td>
+                    <td>{entry.damage ? <span className="backup-damaged">Damaged: {entry.damage}</span> : entry.verified ? 'Verified' : 'Not verified'}</td>
                     <td>
-                      <button type="button" aria-label={`Restore the backup from ${formatWhen(entry.createdAt)}`} onClick={() => setConfirming(entry)} disabled={restoring}>
+                      <button
+                        type="button"
+                        aria-label={`Restore the backup from ${formatWhen(entry.createdAt)}`}
+                        onClick={() => setConfirming(entry)}
+                        disabled={restoring || entry.damage !== undefined}
+                        title={entry.damage ? 'A damaged backup cannot be restored.' : undefined}
+                      >
                         Restore…
                       </button>
                     </td>
@@ -119,5 +133,59 @@ export function RestoreDialog() {
         </button>
       </div>
     </Modal>
+  );
+}
+
+const MB = 1024 * 1024;
+
+/** How much of its size budget the backup folder uses, and a field to set the budget. */
+function BudgetForm(props: { usage: BackupUsage; onChanged: () => void; onError: (message: string | undefined) => void }) {
+  const { usage } = props;
+  const [draft, setDraft] = useState(String(Math.round(usage.budgetBytes / MB)));
+  const [saving, setSaving] = useState(false);
+  const over = usage.usedBytes > usage.budgetBytes;
+
+  async function save() {
+    const megabytes = Number(draft);
+    if (!Number.isFinite(megabytes) || megabytes < 50) {
+      props.onError('The backup folder needs a budget of at least 50 MB.');
+      return;
+    }
+    setSaving(true);
+    props.onError(undefined);
+    try {
+      const next = await setBackupBudget(Math.round(megabytes * MB));
+      useUiStore.getState().notify(`The backup folder may now use ${formatSize(next.budgetBytes)}; it uses ${formatSize(next.usedBytes)}.`);
+      props.onChanged();
+    } catch (e) {
+      props.onError(message(e));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form
+      className="backups-budget"
+      noValidate
+      aria-label="Backup folder size"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <p role="status" aria-label="Backup folder use">
+        {usage.backupCount} backup{usage.backupCount === 1 ? '' : 's'} use {formatSize(usage.usedBytes)} of {formatSize(usage.budgetBytes)}
+        {usage.fileCount > 0 ? ` (records ${formatSize(usage.bundleBytes)}; ${usage.fileCount} file${usage.fileCount === 1 ? '' : 's'} kept once, ${formatSize(usage.fileBytes)})` : ''}.
+        {over ? ' The newest good backup is kept even beyond the budget.' : ''}
+      </p>
+      <label className="field">
+        Size budget (MB)
+        <input type="number" min={50} step={50} inputMode="numeric" value={draft} onChange={(e) => setDraft(e.target.value)} />
+      </label>
+      <button type="submit" disabled={saving}>
+        {saving ? 'Saving…' : 'Set budget'}
+      </button>
+    </form>
   );
 }

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { referencedFiles, writeBundle } from '../../../shared/bundle/bundle.js';
 import { normaliseSnapshot } from '../../../shared/bundle/normaliseSnapshot.js';
-import type { BackupEntry, BackupReason } from '../../../shared/contract.js';
+import type { BackupEntry, BackupReason, BackupUsage } from '../../../shared/contract.js';
 import { isEmptySnapshot, readSnapshot, writeSnapshot } from '../../../shared/domain/snapshot.js';
 import { SNAPSHOT_TABLES, type ProjectSnapshot } from '../../../shared/model.js';
 import { api, isDesktop, request } from '../../api/api.js';
@@ -57,11 +57,20 @@ async function vaultFiles(snapshot: ProjectSnapshot): Promise<Map<string, Uint8A
   return files;
 }
 
-/** A bundle of the whole library, or of some debates, with the vault files it refers to. */
-export async function buildBundle(options: { debateIds?: string[]; snapshot?: ProjectSnapshot; schemaVersion?: number } = {}): Promise<Uint8Array> {
+/**
+ * A bundle of the whole library, or of some debates, with the vault files it refers to. A backup leaves the files
+ * out (`externalFiles`): the main process keeps each vault file once beside the backups instead.
+ */
+export async function buildBundle(
+  options: { debateIds?: string[]; snapshot?: ProjectSnapshot; schemaVersion?: number; externalFiles?: boolean } = {},
+): Promise<Uint8Array> {
   const snapshot = options.snapshot ?? (await readSnapshot(store));
-  const files = await vaultFiles(snapshot);
-  return writeBundle(snapshot, files, { schemaVersion: options.schemaVersion ?? CURRENT_SCHEMA_VERSION, ...(options.debateIds ? { debateIds: options.debateIds } : {}) });
+  const files = options.externalFiles ? new Map<string, Uint8Array>() : await vaultFiles(snapshot);
+  return writeBundle(snapshot, files, {
+    schemaVersion: options.schemaVersion ?? CURRENT_SCHEMA_VERSION,
+    ...(options.debateIds ? { debateIds: options.debateIds } : {}),
+    ...(options.externalFiles ? { externalFiles: true } : {}),
+  });
 }
 
 let dirty = false;
@@ -81,7 +90,7 @@ export async function backupNow(reason: BackupReason, options: { force?: boolean
       const snapshot = await readSnapshot(store);
       if (holdsNoWork(snapshot) && !options.force) return undefined;
       dirty = false;
-      const bytes = await buildBundle({ snapshot });
+      const bytes = await buildBundle({ snapshot, externalFiles: true });
       const entry = await request('backupsWrite', { bytes, reason, profileId: profileId() });
       useBackupsStore.setState({ lastBackup: entry });
       return entry;
@@ -183,7 +192,20 @@ export async function listBackups(): Promise<BackupEntry[]> {
   return (await request('backupsList', {})).entries;
 }
 
-/** Backups worth offering on start: verified, not empty, from this profile in the preview, newer than a "no". */
+/** The backups with the folder's use of its size budget. */
+export async function listBackupsWithUsage(): Promise<{ entries: BackupEntry[]; usage: BackupUsage }> {
+  return request('backupsList', {});
+}
+
+/** Sets the backup folder's size budget; the oldest backups beyond it go at once. */
+export async function setBackupBudget(budgetBytes: number): Promise<BackupUsage> {
+  return request('backupsSetBudget', { budgetBytes });
+}
+
+/**
+ * Backups worth offering on start: verified by their contents just now (the main process re-checks each as it
+ * lists it), not empty, from this profile in the preview, newer than a "no".
+ */
 async function goodBackups(): Promise<BackupEntry[]> {
   const declined = await db.settings.get(DECLINED_KEY);
   const since = typeof declined?.value === 'string' ? declined.value : '';
@@ -246,7 +268,7 @@ export async function backupBeforeUpgrade(): Promise<BackupEntry | undefined> {
     if (!raw) return undefined;
     const snapshot = salvage(raw.tables);
     if (holdsNoWork(snapshot)) return undefined;
-    const bytes = await buildBundle({ snapshot, schemaVersion: Math.floor(raw.version / 10) });
+    const bytes = await buildBundle({ snapshot, schemaVersion: Math.floor(raw.version / 10), externalFiles: true });
     return await request('backupsWrite', { bytes, reason: 'before-upgrade', profileId: profileId() });
   } catch (error) {
     console.warn('The backup before the schema upgrade failed', error);
@@ -268,7 +290,7 @@ export async function recoverDamagedDatabase(backupId: string, options: { evenWi
     const raw = await readRawDatabase(db.name);
     if (raw) {
       const snapshot = salvage(raw.tables);
-      const copyBytes = await buildBundle({ snapshot, schemaVersion: Math.floor(raw.version / 10) });
+      const copyBytes = await buildBundle({ snapshot, schemaVersion: Math.floor(raw.version / 10), externalFiles: true });
       damagedCopy = await request('backupsWrite', { bytes: copyBytes, reason: 'damaged', profileId: profileId() });
     }
   } catch (error) {

@@ -24,6 +24,7 @@ const cases: { [M in MethodName]: { good: unknown; bad: unknown[] } } = {
   filesShowInFolder: { good: { hash: HASH, fileName: 'NATO-figures.desktop' }, bad: [{ hash: HASH, fileName: '../x' }, { hash: HASH, fileName: '\u202E\u200B' }, { hash: HASH }] },
   backupsWrite: { good: { bytes: new Uint8Array([1]), reason: 'manual' }, bad: [{ bytes: new Uint8Array([1]) }, { bytes: new Uint8Array([1]), reason: 'whenever' }, { bytes: new Uint8Array([1]), reason: 'quit', path: '/tmp/x' }, { bytes: new Uint8Array([1]), reason: 'quit', profileId: '../x' }] },
   backupsList: { good: {}, bad: [{ dir: '/tmp' }] },
+  backupsSetBudget: { good: { budgetBytes: 500 * 1024 * 1024 }, bad: [{}, { budgetBytes: 1024 }, { budgetBytes: 'lots' }, { budgetBytes: 1.5e9 + 0.5 }] },
   backupsRead: { good: { id: 'backup-20261128T101500000Z-manual-0123abcd' }, bad: [{}, { id: '../../etc/passwd' }, { id: 'backup-20261128T101500000Z-manual-0123abcd/../x' }] },
   backupsQuitDone: { good: { written: true }, bad: [{}, { written: 'yes' }] },
   filesSave: {
