@@ -1,4 +1,4 @@
-import type { AppInfo, MenuState, MethodName, PickedFile, ResultOf, ValidRequestOf, EventName, EventPayload } from '../../shared/contract.js';
+import type { AppInfo, MenuState, MethodName, PickedFile, ResultOf, ValidRequestOf, EventName, EventPayload, TableData } from '../../shared/contract.js';
 import type { ParsedImport } from '../../shared/import/parsedDocument.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,7 +8,6 @@ import { HandlerError } from './handlerError.js';
 import { safeExternalUrl } from './externalLinks.js';
 import { importCitationFile } from '../sources/importCitations.js';
 import { openVaultFileInOs, showVaultFileInFolder } from '../sources/openInOs.js';
-import { readTable } from '../sources/readTable.js';
 
 /** What a handler may do besides answering: push events to the window that asked. */
 export interface HandlerContext {
@@ -37,6 +36,8 @@ export interface HandlerDeps {
     onProgress: (stage: 'reading' | 'parsing' | 'structuring' | 'done', fraction: number) => void,
   ): Promise<ParsedImport>;
   cancelParse(jobId: string): boolean;
+  /** Reads a CSV or XLSX as sheets of text cells (in the import worker, with its limits); undefined where there is none. */
+  readTable?(bytes: Uint8Array, fileName: string): Promise<TableData>;
   /** The folder holding the sample project's files. */
   sampleDir: string;
   /** Opens a file path in its OS application (Electron's shell.openPath); undefined where nothing can be opened. */
@@ -119,7 +120,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     sourcesReadTable: async ({ hash, fileName }) => {
       const bytes = await deps.vault.get(hash);
       if (!bytes) throw new HandlerError('not-found', `${fileName} is not in the vault any more, so it cannot be opened.`);
-      return readTable(bytes, fileName);
+      if (!deps.readTable) throw new HandlerError('unsupported', 'Tables cannot be read here.');
+      return deps.readTable(bytes, fileName);
     },
     filesOpenInOs: async ({ hash, fileName }) => {
       const open = deps.openPath;

@@ -1,6 +1,7 @@
 import type { ParsedImport } from '../../shared/import/parsedDocument.js';
 import { ImportError } from '../import/importError.js';
-import { cancelImport, runImportInWorker } from '../import/runImportInWorker.js';
+import { cancelImport, readTableInWorker, runImportInWorker } from '../import/runImportInWorker.js';
+import type { Table } from '../sources/readTable.js';
 import { HandlerError } from './handlerError.js';
 
 type Stage = 'reading' | 'parsing' | 'structuring' | 'done';
@@ -21,6 +22,15 @@ export function createImportService(workerPath: string) {
     },
     cancel(jobId: string): boolean {
       return cancelImport(jobId);
+    },
+    /** A CSV or XLSX for the table viewer, read in the import worker under the same limits. */
+    async readTable(bytes: Uint8Array, fileName: string): Promise<Table> {
+      try {
+        return await readTableInWorker(workerPath, fileName, bytes);
+      } catch (error) {
+        if (error instanceof ImportError) throw new HandlerError(error.code, error.message);
+        throw error;
+      }
     },
   };
 }

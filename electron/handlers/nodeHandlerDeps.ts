@@ -40,6 +40,7 @@ export function createNodeHandlerDeps(options: NodeHandlerOptions): HandlerDeps 
     ...(options.takeOpenedFiles ? { takeOpenedFiles: options.takeOpenedFiles } : {}),
     parseDocument: imports.parse,
     cancelParse: imports.cancel,
+    readTable: imports.readTable,
     sampleDir: path.join(options.distDir, 'sample'),
   };
 }

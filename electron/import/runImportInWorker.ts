@@ -2,6 +2,8 @@ import { Worker } from 'node:worker_threads';
 import type { ParsedImport } from '../../shared/import/parsedDocument.js';
 import { ImportError } from './importError.js';
 import type { WorkerMessage, WorkerRequest } from './importWorker.js';
+import type { Table } from '../sources/readTable.js';
+import { MAX_TABLE_BYTES } from '../sources/tableLimits.js';
 import { checkSize, type ProgressCallback } from './parseFile.js';
 
 /** Limits for one import worker. */
@@ -38,6 +40,22 @@ export function runImportInWorker(workerScript: string, fileName: string, bytes:
   } catch (error) {
     return Promise.reject(error as Error);
   }
+  return runInWorker<ParsedImport>(workerScript, { fileName, bytes }, options);
+}
+
+/**
+ * Reads a CSV or XLSX for the table viewer in the import worker, with the same memory and time limits as an
+ * import: a workbook is a zip of XML from outside, and exceljs must not run in the main process on it.
+ */
+export function readTableInWorker(workerScript: string, fileName: string, bytes: Uint8Array, options: Omit<WorkerImportOptions, 'onProgress'> = {}): Promise<Table> {
+  if (bytes.byteLength > MAX_TABLE_BYTES) {
+    return Promise.reject(new ImportError(`${fileName} is larger than 50 MB, too large to open as a table.`, 'too-large'));
+  }
+  return runInWorker<Table>(workerScript, { fileName, bytes, task: 'read-table' }, options);
+}
+
+function runInWorker<T extends ParsedImport | Table>(workerScript: string, request: WorkerRequest, options: WorkerImportOptions): Promise<T> {
+  const { fileName } = request;
   const limits = options.limits ?? {};
   const timeoutMs = limits.timeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS;
   const { jobId } = options;
@@ -45,9 +63,8 @@ export function runImportInWorker(workerScript: string, fileName: string, bytes:
     return Promise.reject(new ImportError(`An import with the id ${jobId} is already running.`, 'parse-failed'));
   }
 
-  return new Promise<ParsedImport>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     let settled = false;
-    const request: WorkerRequest = { fileName, bytes };
     let worker: Worker;
     try {
       worker = new Worker(workerScript, {
@@ -63,7 +80,7 @@ export function runImportInWorker(workerScript: string, fileName: string, bytes:
       return;
     }
 
-    const finish = (outcome: { value: ParsedImport } | { error: ImportError }): void => {
+    const finish = (outcome: { value: T } | { error: ImportError }): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -83,7 +100,7 @@ export function runImportInWorker(workerScript: string, fileName: string, bytes:
 
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') options.onProgress?.(message.stage, message.fraction);
-      else if (message.type === 'result') finish({ value: message.value });
+      else if (message.type === 'result') finish({ value: message.value as T });
       else if (message.type === 'error') finish({ error: new ImportError(message.message, message.code) });
     });
     worker.on('error', (error: Error & { code?: string }) => {

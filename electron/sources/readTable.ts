@@ -16,9 +16,9 @@ export interface Table {
   sheets: TableSheet[];
 }
 
-export const MAX_TABLE_BYTES = 50 * 1024 * 1024;
-export const MAX_TABLE_ROWS = 100_000;
-export const MAX_TABLE_CELLS = 2_000_000;
+import { MAX_TABLE_BYTES, MAX_TABLE_CELLS, MAX_TABLE_ROWS } from './tableLimits.js';
+
+export { MAX_TABLE_BYTES, MAX_TABLE_CELLS, MAX_TABLE_ROWS };
 // An XLSX is a zip: its size says little about what inflating it takes, so the archive's own figures are read first.
 const MAX_XLSX_INFLATED_BYTES = 500 * 1024 * 1024;
 

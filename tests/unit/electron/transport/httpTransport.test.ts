@@ -7,6 +7,7 @@ import { decodeWire, encodeWire } from '../../../../shared/wire.js';
 import { createHandlers } from '../../../../electron/handlers/createHandlers.js';
 import { HandlerError } from '../../../../electron/handlers/handlerError.js';
 import { FileVault } from '../../../../electron/vault/fileVault.js';
+import { readTable } from '../../../../electron/sources/readTable.js';
 import { createHttpTransport } from '../../../../electron/transport/httpTransport.js';
 
 const TOKEN = 'test-token-0123456789abcdef';
@@ -30,6 +31,8 @@ beforeAll(async () => {
       throw new HandlerError('parse-failed', 'That file is empty.');
     },
     cancelParse: () => false,
+    // The desktop app and the preview read tables in the import worker; here the reader runs in-process.
+    readTable: (bytes, fileName) => readTable(bytes, fileName),
     sampleDir: path.resolve('electron/sample'),
   });
   const transport = createHttpTransport({ handlers, token: TOKEN, staticDir, log: () => undefined });
