@@ -1,6 +1,7 @@
 import { stat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OpenedFile } from '../../shared/contract.js';
+import { cleanFileName } from '../../shared/fileNames.js';
 import { kindOfFile, type OpenedKind } from './fileArguments.js';
 
 /** Limits on what the OS may hand us: the import dialog's own limit for documents, a generous one for projects. */
@@ -28,7 +29,8 @@ export class OpenedFileQueue {
 
   /** Reads the file now (so a file deleted before the window asks is reported at once) and queues it. */
   async add(filePath: string, kind: OpenedKind | undefined = kindOfFile(filePath)): Promise<OpenedFile | OpenFailure> {
-    const name = path.basename(filePath);
+    // The name the window sees and shows: format characters (a bidi override that disguises the extension) removed.
+    const name = cleanFileName(path.basename(filePath)) || 'file';
     const failure = (message: string): OpenFailure => {
       const entry = { name, message };
       this.failures.push(entry);

@@ -32,6 +32,15 @@ describe('files handed over by the OS', () => {
     expect(queue.take()).toEqual({ files: [], failures: [] });
   });
 
+  it('hands the window the name without the format characters that disguise its extension', async () => {
+    const dir = folder();
+    const disguised = 'NATO-figures-2024\u202Efdp.txt';
+    writeFileSync(path.join(dir, disguised), 'MODERATOR: Welcome.');
+    const queue = new OpenedFileQueue();
+    await queue.add(path.join(dir, disguised));
+    expect(queue.take().files.map((f) => [f.name, f.kind])).toEqual([['NATO-figures-2024fdp.txt', 'document']]);
+  });
+
   it('says in one sentence, naming only the file, why one could not be opened', async () => {
     const dir = folder();
     mkdirSync(path.join(dir, 'folder.claimdesk'));
