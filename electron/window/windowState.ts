@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { WindowBounds } from './mainWindowOptions.js';
 
@@ -35,10 +35,21 @@ export function loadWindowState(userDataPath: string, screens: Area[]): WindowSt
   }
 }
 
-export function saveWindowState(userDataPath: string, state: WindowState): void {
+/**
+ * Remembers the window's place for the next start. Called while the window closes, so it never throws (a full or
+ * read-only disk would otherwise stop the app with a main-process error) and never leaves its temp file behind.
+ */
+export function saveWindowState(userDataPath: string, state: WindowState): boolean {
   const file = path.join(userDataPath, 'window-state.json');
-  writeFileSync(`${file}.tmp`, JSON.stringify(state));
-  renameSync(`${file}.tmp`, file);
+  const temp = `${file}.tmp`;
+  try {
+    writeFileSync(temp, JSON.stringify(state));
+    renameSync(temp, file);
+    return true;
+  } catch {
+    rmSync(temp, { force: true });
+    return false;
+  }
 }
 
 function clamp(value: number, min: number, max: number, fallback: number): number {

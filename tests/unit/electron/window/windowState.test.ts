@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,5 +19,13 @@ describe('window state', () => {
     expect(loadWindowState(dir, screen)).toEqual({ width: 1400, height: 900, maximized: true });
     writeFileSync(path.join(dir, 'window-state.json'), '{broken');
     expect(loadWindowState(dir, screen)).toEqual({ width: 1280, height: 820, maximized: false });
+  });
+
+  it('a save that fails (the disk refuses the file) throws nothing and leaves no temp file', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ws-'));
+    // A folder where the file should go makes the final rename fail after the temp file was written.
+    mkdirSync(path.join(dir, 'window-state.json'));
+    expect(saveWindowState(dir, { width: 1400, height: 900, maximized: false })).toBe(false);
+    expect(readdirSync(dir)).toEqual(['window-state.json']);
   });
 });
