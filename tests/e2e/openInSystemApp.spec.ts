@@ -4,7 +4,8 @@ import { expect, test } from './fixtures.js';
 import { SourcesPage } from './pages/sourcesPage.js';
 
 const RLO = '\u202E';
-const LAUNCHER = Buffer.from('[Desktop Entry]\nType=Application\nName=NATO figures\nExec=sh -c "echo pwned"\n');
+// A Linux launcher (tests/fixtures/hostile/launcher.desktop): handed to xdg-open, it would run its Exec line.
+const LAUNCHER = readFileSync(path.join(import.meta.dirname, '../fixtures/hostile/launcher.desktop'));
 const log = (name: string) => {
   try {
     return readFileSync(path.join(process.env.CLAIMDESK_E2E_USER_DATA!, name), 'utf8');

