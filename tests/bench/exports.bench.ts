@@ -77,7 +77,7 @@ async function main(): Promise<void> {
           await page.close();
         }
       });
-    let pdf = new Uint8Array();
+    let pdf: Uint8Array = new Uint8Array();
     print('export pdf, 500 claims (report, HTML, Chromium print engine)', await time(async () => (pdf = await printPdf(reportHtml(buildReport(snapshot, options)))), 3), 'ms');
     const pages = new TextDecoder('latin1').decode(pdf).match(/\/Type\s*\/Page\b/g)?.length ?? 0;
     print('pdf size, 500 claims', pdf.length / 1024, 'KiB', { pages });
