@@ -119,6 +119,51 @@ export const CLAIM_STATUSES = ['new', 'researching', 'checked', 'published'] as 
 /** Where a claim is in the checking workflow. */
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
+export const QUANTITY_UNITS = ['count', 'percent', 'percent-of-gdp', 'money', 'people', 'ratio', 'year'] as const;
+/**
+ * What a quantity measures: a count of things, a percentage, a percentage of GDP, an amount of money (with an ISO
+ * 4217 currency), a number of people, a ratio (a third, half, twice, four times), or a duration or age in years.
+ */
+export type QuantityUnit = (typeof QUANTITY_UNITS)[number];
+
+/** The years a quantity's time phrase covers ("last year" in a 2016 debate: 2015 to 2015). */
+export interface QuantityPeriod {
+  from?: number;
+  to?: number;
+}
+
+/**
+ * A number read out of a sentence: "only five out of 28 members … last year" is value 5, unit count, of 28, what
+ * members, comparison only, time "last year". `start`/`end` are the expression's offsets in the sentence.
+ */
+export interface Quantity {
+  value: number;
+  unit: QuantityUnit;
+  /** ISO 4217 code, for money. */
+  currency?: string;
+  /** The whole the value is part of: "five out of 28". */
+  of?: number;
+  /** The thing counted: "members", "troops", "jobs". */
+  what?: string;
+  /** Comparison words as written, lower-cased: "only", "at least", "more than", "doubled", "lowest since 1938". */
+  comparison?: string;
+  /** The time phrase as written: "last year", "since 2022", "in 2015". */
+  time?: string;
+  /** The time phrase resolved to years, when it could be (against the debate's date for "last year"). */
+  period?: QuantityPeriod;
+  start: number;
+  end: number;
+}
+
+/** A quantity kept on a claim: the words it was read from, and whether the analyst corrected it. */
+export interface ClaimQuantity extends Quantity {
+  id: Id;
+  /** The expression as written in the claim ("five out of 28"); offsets go stale when the statement is edited. */
+  text: string;
+  /** 'parsed' as read by the parser; 'analyst' once the analyst has corrected or added it. */
+  origin: 'parsed' | 'analyst';
+}
+
 /** A claim: the canonical statement, separate from the places it appears. */
 export interface Claim extends Stamped {
   id: Id;
@@ -129,6 +174,8 @@ export interface Claim extends Stamped {
   type: ClaimType;
   status: ClaimStatus;
   notes?: string;
+  /** The quantities in the statement, parsed when the claim is made and corrected by the analyst. */
+  quantities?: ClaimQuantity[];
 }
 
 /** W3C Web Annotation TextQuoteSelector. */

@@ -4,11 +4,14 @@ import { importCommand } from './commands/import.js';
 import { exportCommand } from './commands/export.js';
 import { sampleCommand } from './commands/sample.js';
 import { triageCommand } from './commands/triage.js';
+import { quantitiesCommand } from './commands/quantities.js';
 
 /** Where a command writes; the real streams in the CLI, strings in tests. */
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Standard input, line by line (without line ends), for commands that read it. */
+  stdinLines?(): AsyncIterable<string>;
 }
 
 /** One `claimdesk <name> …` command. Add a file under electron/cli/commands/ and list it in COMMANDS. */
@@ -26,7 +29,13 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export const COMMANDS: readonly CliCommand[] = [importCommand, sampleCommand(), exportCommand, triageCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  importCommand,
+  sampleCommand(),
+  exportCommand,
+  triageCommand,
+  quantitiesCommand,
+];
 
 /**
  * Runs one command line. Success writes only the command's output to stdout; failure writes exactly one line,
