@@ -261,6 +261,8 @@ export interface Attachment {
   name: string;
   mediaType: string;
   size: number;
+  /** Which edition of the source this file is ("2024 edition, June 2024"), when a source has several. */
+  edition?: string;
 }
 
 /** A piece of evidence in the sources library. */
@@ -287,6 +289,89 @@ export interface Locator {
   attachmentHash?: string;
 }
 
+export const TABLE_OPERATIONS = ['cell', 'count', 'share', 'sum', 'mean', 'rank', 'change', 'min', 'max'] as const;
+/** What a table check computes: a cell, rows meeting a condition (count, share), a total or mean, a row's rank, a change between two columns, a minimum or maximum. */
+export type TableOperation = (typeof TABLE_OPERATIONS)[number];
+export const CONDITION_OPERATORS = ['>=', '>', '<=', '<', '=', '!=', 'contains', 'not-empty'] as const;
+export type ConditionOperator = (typeof CONDITION_OPERATORS)[number];
+
+/** A test on one column of a row: "2015 ≥ 2.0". */
+export interface TableCondition {
+  column: string;
+  operator: ConditionOperator;
+  value: string;
+}
+
+/** A computation over a table, by column and row names so it can be run again on another edition. */
+export interface TableComputation {
+  operation: TableOperation;
+  sheet: string;
+  /** The column that names the rows (the first, usually). */
+  labelColumn: string;
+  /** The column computed over (sum, mean, rank, min/max down a column, cell). */
+  column?: string;
+  /** Which rows count (count, share) or are included (sum, mean). */
+  filter?: TableCondition;
+  /** Rows left out: totals and averages such as "NATO Total". */
+  excludeRows?: string[];
+  /** The row a cell, rank, change or min/max across columns is about. */
+  row?: string;
+  fromColumn?: string;
+  toColumn?: string;
+  /** The columns a min/max across a row looks at (all but the label column when absent). */
+  columns?: string[];
+  order?: 'highest-first' | 'lowest-first';
+  /** What the rows are, for the sentence: "allies". */
+  noun?: string;
+  /** The unit of the cells, for the sentence: "% of GDP". */
+  valueUnit?: string;
+  /** The cells are in thousands, millions…: every figure is multiplied by this. */
+  multiplier?: number;
+}
+
+/** What a computation gave. */
+export interface ComputationResult {
+  value: number;
+  /** The whole: rows tested (count, share), rows added (sum, mean), rows ranked. */
+  of?: number;
+  /** Rows meeting the condition, for a share. */
+  count?: number;
+  /** Where a minimum or maximum occurred: the column (year) across a row, the row down a column. */
+  at?: string;
+  /** A change: the two figures and the change in percent. */
+  from?: number;
+  to?: number;
+  percent?: number;
+  /** The rows counted or included, as the record of what was computed (at most 50). */
+  rows?: string[];
+  /** Rows (or columns) whose cell held no number and were left out (at most 50). */
+  skipped?: string[];
+}
+
+/** One run of a computation on one file's bytes (one edition), kept by the file's vault hash. */
+export interface ComputationRun {
+  fileHash: string;
+  fileName: string;
+  sheet: string;
+  /** The edition the analyst named: "Defence Expenditure of NATO Countries (2014-2024), June 2024". */
+  edition?: string;
+  at: string;
+  result?: ComputationResult;
+  /** Why the run gave no result on this edition ("This table has no column “2016e”."). */
+  error?: string;
+  /** The computation and its result as a sentence. */
+  sentence: string;
+}
+
+/** A claim checked against a table: the claimed figure, the computation, and every run of it (one per edition). */
+export interface TableCheck {
+  computation: TableComputation;
+  /** The claim's quantity it was set against. */
+  claimed?: { quantityId?: string; value: number; unit: QuantityUnit; text: string; comparison?: string };
+  /** Oldest first; the first is the run the check was made with. */
+  runs: ComputationRun[];
+}
+
 /** A claim linked to a precise place in a source, with the edition and year the figure comes from. */
 export interface EvidenceLink extends Stamped {
   id: Id;
@@ -298,6 +383,8 @@ export interface EvidenceLink extends Stamped {
   figureYear?: string;
   excerpt?: string;
   note?: string;
+  /** A computation over the attached table that checks the claim's figure (issue 15): kept with every edition's run. */
+  check?: TableCheck;
 }
 
 /** One step of a verdict scale, with its place on the common scale (1 = true, 0 = false). */

@@ -1,11 +1,18 @@
 import { z } from 'zod';
 import { cleanFileName } from '../fileNames.js';
 import type { ProjectSnapshot, TableName } from '../model.js';
+import { normaliseClaimQuantities, normaliseTableCheck } from './normaliseQuantities.js';
 import { CLAIM_STATUSES, CLAIM_TYPES, DEBATE_KINDS, DOCUMENT_FORMATS, EVIDENCE_RELATIONS, SNAPSHOT_TABLES, TURN_KINDS } from '../model.js';
 import { webAddress } from '../sources/webAddress.js';
 import { BUILT_IN_SCALES } from '../verdicts/scales.js';
 
 const BUILT_IN_SCALE_IDS = BUILT_IN_SCALES.map((scale) => scale.id);
+
+/** Optional fields a normaliser found unusable or absent (claim quantities, table checks) are left out, not kept as undefined. */
+function withoutUndefined<T extends Record<string, unknown>>(r: T): T {
+  for (const key of ['quantities', 'check']) if (r[key] === undefined) delete r[key];
+  return r;
+}
 
 /** Data from outside that cannot be made into a project; `message` names the table and record for the user. */
 export class SnapshotError extends Error {
@@ -165,9 +172,16 @@ const SCHEMAS: Record<TableName, z.ZodType<Rec>> = {
       claimantId: optStr,
       date: optStr,
       notes: optStr,
+      quantities: z.unknown().optional(),
     })
     // Older exports had one `topicId`.
-    .transform((c) => ({ ...c, topicIds: Array.isArray(c.topicIds) ? c.topicIds.filter((x): x is string => typeof x === 'string') : typeof c.topicId === 'string' ? [c.topicId] : [] })),
+    .transform((c) =>
+      withoutUndefined({
+        ...c,
+        topicIds: Array.isArray(c.topicIds) ? c.topicIds.filter((x): x is string => typeof x === 'string') : typeof c.topicId === 'string' ? [c.topicId] : [],
+        quantities: normaliseClaimQuantities(c.quantities),
+      }),
+    ),
   appearances: z.preprocess(
     (r) => (isRecord(r) && r.anchor === undefined ? { ...r, anchor: { start: r.start, end: r.end, exact: r.exact, prefix: r.prefix, suffix: r.suffix } } : r),
     z.looseObject({ claimId: str(''), documentId: str(''), anchor, state: anchorState, proposed: anchor.optional(), turnId: optStr, topicIds: strings.optional() }),
@@ -199,7 +213,8 @@ const SCHEMAS: Record<TableName, z.ZodType<Rec>> = {
     figureYear: optStr,
     excerpt: optStr,
     note: optStr,
-  }),
+    check: z.unknown().optional(),
+  }).transform((e) => withoutUndefined({ ...e, check: normaliseTableCheck(e.check) })),
   scales: z
     .looseObject({ name: str('Scale'), steps: records, builtIn: z.unknown().optional().transform((v) => v === true), kind: z.unknown().optional() })
     .transform((s) => ({ ...s, kind: s.kind === 'rated' || s.kind === 'conclusion-only' ? s.kind : s.steps.length ? 'rated' : 'conclusion-only' })),

@@ -3,6 +3,7 @@ import { newId, nowIso } from '../ids.js';
 import type { Appearance, Claim, ClaimStatus, ClaimType, Note, Verdict, VerdictScale, VerdictStep } from '../model.js';
 import { BUILT_IN_SCALES, applyVerdictChange, validateScale } from '../verdicts/scales.js';
 import { ValidationError } from './debates.js';
+import { readClaimQuantities } from './quantities.js';
 import type { Store, StoreTx } from './store.js';
 
 /** What a new claim starts from; the text defaults to the selection. */
@@ -62,11 +63,14 @@ export async function createClaim(store: Store, draft: ClaimDraft, span?: Span):
     if (claimant) claim.claimantId = claimant;
     if (draft.date) claim.date = draft.date;
     if (draft.notes) claim.notes = draft.notes;
-    if (!claim.date && span) {
+    let debateDate: string | undefined;
+    if (span) {
       const document = await tx.get('documents', span.documentId);
-      const debate = document ? await tx.get('debates', document.debateId) : undefined;
-      if (debate?.date) claim.date = debate.date;
+      debateDate = (document ? await tx.get('debates', document.debateId) : undefined)?.date;
+      if (!claim.date && debateDate) claim.date = debateDate;
     }
+    // Every claim has its quantities read when it is made, "last year" against the claim's (or debate's) date.
+    claim.quantities = readClaimQuantities(text, claim.date ?? debateDate);
     await tx.put('claims', claim);
     if (!span) return { claim };
     const appearance = await appearanceFor(tx, claim.id, span, now);
@@ -94,6 +98,12 @@ export async function updateClaim(store: Store, claimId: string, patch: ClaimPat
     if (!claim) throw new ValidationError('That claim no longer exists.');
     const updated: Claim = { ...claim, ...patch, updatedAt: nowIso() };
     for (const key of Object.keys(updated) as (keyof Claim)[]) if (updated[key] === undefined || updated[key] === '') delete updated[key];
+    if ((patch.text !== undefined && patch.text !== claim.text) || (patch.date !== undefined && patch.date !== claim.date)) {
+      // A new statement (or date) is read again; quantities the analyst entered by hand stay.
+      const kept = (claim.quantities ?? []).filter((q) => q.origin === 'analyst');
+      const parsed = readClaimQuantities(updated.text, updated.date).filter((p) => !kept.some((k) => k.value === p.value && k.unit === p.unit));
+      updated.quantities = [...parsed, ...kept];
+    }
     await tx.put('claims', updated);
     return updated;
   });
@@ -135,27 +145,32 @@ export function statusAfterVerdict(status: ClaimStatus): ClaimStatus {
 }
 
 /**
- * Sets or changes a claim's verdict, keeping the history of who changed what, when and why. A claim still `new` or
- * `researching` becomes `checked` in the same step (one undo takes back both); publishing stays an explicit step.
+ * Writes a verdict inside a transaction (with its checks and history), for setVerdict and the operations that save a
+ * verdict together with something else. A claim still `new` or `researching` becomes `checked` in the same step (one
+ * undo takes back both); publishing stays an explicit step.
  */
+export async function writeVerdict(tx: StoreTx, claimId: string, input: VerdictInput): Promise<Verdict> {
+  if (!input.author.trim()) throw new ValidationError('A verdict needs its author.');
+  const claim = await tx.get('claims', claimId);
+  if (!claim) throw new ValidationError('That claim no longer exists.');
+  const scale = await tx.get('scales', input.scaleId);
+  if (!scale) throw new ValidationError('That verdict scale no longer exists.');
+  if (scale.kind === 'rated' && !input.stepId) throw new ValidationError(`Choose a rating on the ${scale.name} scale.`);
+  if (scale.kind === 'conclusion-only' && !input.conclusion.trim()) throw new ValidationError('Write the conclusion.');
+  const [existing] = await tx.where('verdicts', 'claimId', claimId);
+  if (existing && !input.why.trim()) throw new ValidationError('Say why the verdict changes.');
+  const at = nowIso();
+  const verdict = applyVerdictChange(existing, { ...input, claimId, at }, scale);
+  await tx.put('verdicts', verdict);
+  const status = statusAfterVerdict(claim.status);
+  if (status !== claim.status) await tx.put('claims', { ...claim, status, updatedAt: at });
+  return verdict;
+}
+
+/** Sets or changes a claim's verdict, keeping the history of who changed what, when and why. */
 export async function setVerdict(store: Store, claimId: string, input: VerdictInput): Promise<Verdict> {
   if (!input.author.trim()) throw new ValidationError('A verdict needs its author.');
-  return store.transaction('Set verdict', async (tx) => {
-    const claim = await tx.get('claims', claimId);
-    if (!claim) throw new ValidationError('That claim no longer exists.');
-    const scale = await tx.get('scales', input.scaleId);
-    if (!scale) throw new ValidationError('That verdict scale no longer exists.');
-    if (scale.kind === 'rated' && !input.stepId) throw new ValidationError(`Choose a rating on the ${scale.name} scale.`);
-    if (scale.kind === 'conclusion-only' && !input.conclusion.trim()) throw new ValidationError('Write the conclusion.');
-    const [existing] = await tx.where('verdicts', 'claimId', claimId);
-    if (existing && !input.why.trim()) throw new ValidationError('Say why the verdict changes.');
-    const at = nowIso();
-    const verdict = applyVerdictChange(existing, { ...input, claimId, at }, scale);
-    await tx.put('verdicts', verdict);
-    const status = statusAfterVerdict(claim.status);
-    if (status !== claim.status) await tx.put('claims', { ...claim, status, updatedAt: at });
-    return verdict;
-  });
+  return store.transaction('Set verdict', (tx) => writeVerdict(tx, claimId, input));
 }
 
 /** Puts the built-in verdict scales into the library if they are missing (first start, old libraries). */

@@ -7,6 +7,7 @@ import { db } from '../../db/database.js';
 import { store } from '../../db/store.js';
 import { useUiStore } from '../../state/uiStore.js';
 import { ClaimEvidence } from '../evidence/ClaimEvidence.js';
+import { ClaimQuantities } from '../quantities/QuantityChips.js';
 import { ScaleEditor } from './ScaleEditor.js';
 import { RecordGone } from '../shell/RecordGone.js';
 import './claims.css';
@@ -36,6 +37,7 @@ export function ClaimPanel(props: { claimId: string }) {
         </button>
       </div>
       <ClaimDetails key={`${claim.id}:${claim.updatedAt}`} claim={claim} />
+      <ClaimQuantities claim={claim} />
       <ClaimTopics claim={claim} />
       <Appearances claimId={claim.id} />
       <VerdictSection claimId={claim.id} />
