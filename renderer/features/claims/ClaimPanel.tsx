@@ -8,6 +8,7 @@ import { store } from '../../db/store.js';
 import { useUiStore } from '../../state/uiStore.js';
 import { ClaimEvidence } from '../evidence/ClaimEvidence.js';
 import { ClaimQuantities } from '../quantities/QuantityChips.js';
+import { ClaimChecks } from '../tableChecks/ClaimChecks.js';
 import { ScaleEditor } from './ScaleEditor.js';
 import { RecordGone } from '../shell/RecordGone.js';
 import './claims.css';
@@ -42,6 +43,7 @@ export function ClaimPanel(props: { claimId: string }) {
       <Appearances claimId={claim.id} />
       <VerdictSection claimId={claim.id} />
       {claim.status === 'checked' && <PublishClaim claim={claim} />}
+      <ClaimChecks claim={claim} />
       <ClaimEvidence claimId={claim.id} />
       <DeleteClaim claim={claim} />
     </section>

@@ -1,0 +1,87 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import type { Claim, EvidenceLink, Source } from '../../../shared/model.js';
+import { computedFor } from '../../../shared/tableChecks/compareClaim.js';
+import { formatNumber, resultFigure } from '../../../shared/tableChecks/describeComputation.js';
+import { compareRun, primaryRun } from '../../../shared/tableChecks/suggestVerdict.js';
+import { db } from '../../db/database.js';
+import { sourceTitle } from '../sources/sourceFilters.js';
+import { ClaimedVsComputed } from './ClaimedVsComputed.js';
+import { RerunEditionDialog } from './RerunEditionDialog.js';
+import { SuggestedVerdict } from './SuggestedVerdict.js';
+import { TableCheckDialog } from './TableCheckDialog.js';
+import './tableChecks.css';
+
+/** The claim's table checks ("How we checked"): each computation's sentence, claimed against computed, every edition it ran on. */
+export function ClaimChecks(props: { claim: Claim }) {
+  const { claim } = props;
+  const data = useLiveQuery(async () => {
+    const links = (await db.evidence.where('claimId').equals(claim.id).toArray()).filter((l) => l.check).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    const sources = await db.sources.bulkGet(links.map((l) => l.sourceId));
+    return links.map((link, i) => ({ link, source: sources[i] }));
+  }, [claim.id]);
+  const [checking, setChecking] = useState(false);
+  const [rerun, setRerun] = useState<Source>();
+  if (!data) return null;
+  const latest = data[data.length - 1]?.link;
+
+  return (
+    <section aria-labelledby={`checks-${claim.id}`} className="claim-subsection claim-checks">
+      <div className="section-head">
+        <h4 id={`checks-${claim.id}`}>How we checked</h4>
+        <button type="button" onClick={() => setChecking(true)}>
+          Check against table…
+        </button>
+      </div>
+      {data.length === 0 && <p className="muted small">Not checked against a table yet.</p>}
+      <ol className="check-list" aria-label="Table checks">
+        {data.map(({ link, source }) => (
+          <CheckItem key={link.id} link={link} source={source} onRerun={source ? () => setRerun(source) : undefined} />
+        ))}
+      </ol>
+      {latest && <SuggestedVerdict claim={claim} link={latest} />}
+      {checking && <TableCheckDialog claim={claim} onClose={() => setChecking(false)} />}
+      {rerun && <RerunEditionDialog source={rerun} onClose={() => setRerun(undefined)} />}
+    </section>
+  );
+}
+
+function CheckItem(props: { link: EvidenceLink; source: Source | undefined; onRerun: (() => void) | undefined }) {
+  const check = props.link.check!;
+  const run = primaryRun(check);
+  const comparison = compareRun(check, run);
+  const runs = check.runs;
+  const figures = runs.filter((r) => r.result).map((r) => (check.claimed ? computedFor(check.claimed, check.computation.operation, r.result!) : r.result!.value));
+  const changed = new Set(figures.map((f) => formatNumber(f))).size > 1;
+  return (
+    <li aria-label={run?.sentence ?? 'Table check'}>
+      <p className="result-sentence">{run?.sentence ?? runs[0]?.sentence}</p>
+      {check.claimed && comparison && <ClaimedVsComputed claimedText={check.claimed.text} comparison={comparison} computedLabel={run?.result ? resultFigure(check.computation, run.result) : undefined} />}
+      {runs.length > 1 && (
+        <div className={changed ? 'editions changed' : 'editions'}>
+          <p className="small">
+            <strong>{changed ? 'The answer changed between editions:' : 'Every edition gives the same answer:'}</strong>
+          </p>
+          <ul aria-label="Editions">
+            {runs.map((r) => (
+              <li key={`${r.fileHash}:${r.at}`}>
+                {r.result ? <strong>{resultFigure(check.computation, r.result)}</strong> : <em>no answer</em>} — {r.edition ?? r.fileName}
+                {r === runs[0] ? ' (checked on)' : ''}
+                {r.error ? <span className="muted"> — {r.error}</span> : null}
+                <span className="muted small"> · file {r.fileName}, sha256 {r.fileHash.slice(0, 12)}…</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {runs.length === 1 && run && <p className="muted small">Computed on {run.fileName} (sha256 {run.fileHash.slice(0, 12)}…){props.source ? ` from ${sourceTitle(props.source)}` : ''}.</p>}
+      {props.onRerun && (
+        <div className="row-actions">
+          <button type="button" onClick={props.onRerun}>
+            Re-run on another edition…
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
