@@ -3,6 +3,7 @@ import type { DocumentRecord, Person } from '../model.js';
 import { saveImportedDocument, type SpeakerDecision } from './documents.js';
 import type { Store } from './store.js';
 import { addSampleClaims } from './sampleClaims.js';
+import { addSampleCheck } from './sampleCheck.js';
 import { addSampleEvidence } from './sampleEvidence.js';
 import { addSampleStances } from './sampleStances.js';
 import type { SampleContext } from './sampleContext.js';
@@ -12,6 +13,8 @@ export interface SampleServices {
   files: { name: string; bytes: Uint8Array }[];
   parse(fileName: string, bytes: Uint8Array): Promise<ParsedImport>;
   storeFile(bytes: Uint8Array): Promise<{ hash: string }>;
+  /** Reads a stored table file into sheets (the app's table reader); without it the sample has no table check. */
+  readTable?(hash: string, fileName: string, bytes: Uint8Array): Promise<{ sheets: Array<{ name: string; columns: string[]; rows: string[][] }> }>;
 }
 
 export const SAMPLE_ARTICLE = 'corbyn-nato-article.txt';
@@ -59,6 +62,7 @@ export async function buildSampleProject(store: Store, services: SampleServices)
   const context: SampleContext = { document: saved.document, people: saved.people, claims: new Map(), topics: new Map(), files: services.files, storeFile: services.storeFile };
   await addSampleClaims(store, context);
   await addSampleEvidence(store, context);
+  if (services.readTable) await addSampleCheck(store, context, services.readTable);
   await addSampleStances(store, context);
   return { document: saved.document, people: saved.people };
 }

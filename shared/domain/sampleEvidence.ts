@@ -21,6 +21,7 @@ export async function addSampleEvidence(store: Store, context: SampleContext): P
     }
     sources.set(sample.key, source);
   }
+  context.sources = sources;
   const claims = [...context.claims.values()];
   for (const evidence of sampleEvidence()) {
     const claim = claims.find((c) => c.claim.text === evidence.claimQuote || c.appearance.anchor.quote.exact === evidence.claimQuote)?.claim;

@@ -1,5 +1,6 @@
 import type { Claim, ProjectSnapshot } from '../model.js';
 import { stringifyJsonLd } from './jsonLd.js';
+import { reportChecks } from './howWeChecked.js';
 import { safeHttpUrl } from './reportModel.js';
 import { indexSnapshot, usableAppearances, type SnapshotIndex } from './snapshotIndex.js';
 
@@ -83,6 +84,11 @@ export function claimReviews(snapshot: ProjectSnapshot, options: ClaimReviewOpti
       ...(claim.date ? { datePublished: claim.date } : {}),
       ...(appearances.length ? { appearance: appearances, firstAppearance: appearances[0] } : {}),
     };
+    // The review text carries how the figure was checked: each computation over a table, as a sentence.
+    const checks = reportChecks(index.evidenceByClaim.get(claim.id) ?? [], index.sources);
+    const reviewBody = checks.length
+      ? [verdict.reasoning, `How we checked: ${checks.map((c) => `${c.sentence.replace(/\.$/, '')}.${c.claimed ? ` Claimed ${c.claimed}; computed ${c.result}.` : ''}`).join(' ')}`].filter(Boolean).join(' ')
+      : undefined;
     reviews.push({
       '@context': 'https://schema.org',
       '@type': 'ClaimReview',
@@ -92,6 +98,7 @@ export function claimReviews(snapshot: ProjectSnapshot, options: ClaimReviewOpti
       itemReviewed: item,
       author,
       datePublished: verdict.updatedAt.slice(0, 10),
+      ...(reviewBody ? { reviewBody } : {}),
     });
   }
   return reviews;

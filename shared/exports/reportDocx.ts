@@ -96,6 +96,23 @@ function claimCard(c: ReportClaim): Array<Paragraph | Table> {
   } else {
     out.push(para([text('No verdict yet.', { italics: true })]));
   }
+  if (c.checks.length) {
+    out.push(para([text('How we checked', { bold: true })]));
+    for (const check of c.checks) {
+      out.push(new Paragraph({ bullet: { level: 0 }, children: [text(check.sentence)] }));
+      if (check.claimed) out.push(para([text(`Claimed ${check.claimed}. ${check.outcome ?? ''}`)], { indent: true }));
+      out.push(
+        para(
+          [text(`Table: ${check.table}${check.edition ? `, ${check.edition}` : ''}; file ${check.fileName} (SHA-256 ${check.fileHash}); computation: ${check.computation}; result: ${check.result}.`, { italics: true, size: 18 })],
+          { indent: true },
+        ),
+      );
+      if (check.editions.length) {
+        const label = check.editionsDiffer ? 'Other editions give a different answer' : 'Other editions give the same answer';
+        out.push(para([text(`${label}: ${check.editions.map((ed) => `${ed.result} in ${ed.edition}`).join('; ')}.`)], { indent: true }));
+      }
+    }
+  }
   if (c.evidence.length) {
     out.push(para([text('Evidence', { bold: true })]));
     for (const ev of c.evidence) {

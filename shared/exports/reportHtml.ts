@@ -46,6 +46,8 @@ blockquote { margin: .5rem 0; padding: .3rem .8rem; background: #fafafa; border-
 blockquote .context { color: #666; }
 .verdict { display: inline-block; padding: .1rem .5rem; border-radius: 3px; color: #fff; font-family: Arial, sans-serif; font-weight: bold; text-shadow: 0 0 2px #000; }
 .evidence li { margin-bottom: .35rem; }
+.how-we-checked { border-left: 3px solid #2166ac; padding-left: .7rem; margin: .6rem 0; }
+.how-we-checked ol { padding-left: 1.1rem; }
 .bibliography li { margin-bottom: .4rem; }
 footer { margin-top: 3rem; color: #777; font-size: 9pt; border-top: 1px solid #ccc; padding-top: .5rem; }
 @page { margin: 18mm 16mm; }
@@ -184,7 +186,21 @@ ${v.conclusion && v.conclusion !== v.label ? `<p><strong>${e(v.conclusion)}</str
         .join('')}</ol>`
     : '';
   return `<article class="claim-card" id="claim-${e(claim.id)}"><h3>#${claim.number}. ${e(claim.text)}</h3>
-<p class="meta">${meta}</p>${quote}${verdict}${evidence}</article>`;
+<p class="meta">${meta}</p>${quote}${verdict}${howWeChecked(claim)}${evidence}</article>`;
+}
+
+/** "How we checked": each computation over a table, its result, the file it ran on and the other editions. */
+function howWeChecked(claim: ReportClaim): string {
+  if (claim.checks.length === 0) return '';
+  const items = claim.checks
+    .map((c) => {
+      const editions = c.editions.length
+        ? `<p class="meta">${c.editionsDiffer ? 'Other editions give a different answer' : 'Other editions give the same answer'}: ${c.editions.map((ed) => `${e(ed.result)} in ${e(ed.edition)}`).join('; ')}.</p>`
+        : '';
+      return `<li><p>${e(c.sentence)}</p>${c.claimed ? `<p>Claimed ${e(c.claimed)}. ${e(c.outcome ?? '')}</p>` : ''}<p class="meta">Table: ${e(c.table)}${c.edition ? `, ${e(c.edition)}` : ''}; file ${e(c.fileName)} (SHA-256 ${e(c.fileHash)}); computation: ${e(c.computation)}; result: ${e(c.result)}.</p>${editions}</li>`;
+    })
+    .join('');
+  return `<section class="how-we-checked"><h4>How we checked</h4><ol>${items}</ol></section>`;
 }
 
 function claimCards(report: ReportModel): string {

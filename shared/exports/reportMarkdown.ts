@@ -107,6 +107,16 @@ function card(c: ReportClaim): string {
   } else {
     lines.push('*No verdict yet.*', '');
   }
+  if (c.checks.length) {
+    lines.push('How we checked:', '');
+    c.checks.forEach((check, i) => {
+      lines.push(`${i + 1}. ${inline(check.sentence)}`);
+      if (check.claimed) lines.push(`   Claimed ${inline(check.claimed)}. ${inline(check.outcome ?? '')}`);
+      lines.push(`   *Table: ${inline(check.table)}${check.edition ? `, ${inline(check.edition)}` : ''}; file ${inline(check.fileName)} (SHA-256 ${check.fileHash}); computation: ${inline(check.computation)}; result: ${inline(check.result)}.*`);
+      if (check.editions.length) lines.push(`   ${check.editionsDiffer ? 'Other editions give a different answer' : 'Other editions give the same answer'}: ${check.editions.map((ed) => `${inline(ed.result)} in ${inline(ed.edition)}`).join('; ')}.`);
+    });
+    lines.push('');
+  }
   if (c.evidence.length) {
     lines.push('Evidence:', '');
     c.evidence.forEach((ev, i) => {

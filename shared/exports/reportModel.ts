@@ -9,6 +9,7 @@ import type {
 } from '../model.js';
 import { CLAIM_STATUSES } from '../model.js';
 import { bibliography, type CitationStyle } from './bibliography.js';
+import { reportChecks, type ReportCheck } from './howWeChecked.js';
 import {
   indexSnapshot,
   resolveVerdict,
@@ -104,6 +105,8 @@ export interface ReportClaim {
   appearanceCount: number;
   verdict?: ReportVerdict;
   evidence: ReportEvidence[];
+  /** "How we checked": the computations over tables that check the claim's figures. */
+  checks: ReportCheck[];
 }
 
 /** A column of the verdict breakdown: one step of a rated scale in use, or the unrated bucket. */
@@ -327,6 +330,7 @@ function buildClaim(
     appearanceCount: appearances.length,
     ...(verdict ? { verdict } : {}),
     evidence,
+    checks: reportChecks(index.evidenceByClaim.get(claim.id) ?? [], index.sources),
   };
 }
 

@@ -19,6 +19,29 @@ for (const split of ['dev', 'held-out', 'all'] as const) {
   if (process.env.QUANTITY_ERRORS && split === process.env.QUANTITY_ERRORS) for (const e of score.errors) console.error(JSON.stringify(e));
 }
 
+/**
+ * The peer: what a plain regular expression finds (digits with separators, a $ or £ before, %/percent after, a
+ * scale word) with no reading of words, years, labels or context. Measured on the same sentences, in the same run.
+ */
+function digitsBaseline(text: string) {
+  const scales: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, m: 1e6 };
+  const out: Array<{ value: number; unit: 'count' | 'percent' | 'money'; currency?: string }> = [];
+  for (const m of text.matchAll(/([$£])?(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|bn|m\b)?\s*(%|percent)?/gi)) {
+    let value = Number(m[2]!.replace(/,/g, ''));
+    if (m[3]) value *= scales[m[3].toLowerCase()] ?? 1;
+    if (m[1]) out.push({ value, unit: 'money', currency: m[1] === '$' ? 'USD' : 'GBP' });
+    else out.push({ value, unit: m[4] ? 'percent' : 'count' });
+  }
+  return out;
+}
+const heldOut = sentences.filter((s) => s.split === 'held-out');
+const ours = scoreValueUnit(heldOut, (text) => parseQuantities(text));
+const peer = scoreValueUnit(heldOut, digitsBaseline);
+line({ measure: 'quantities held-out precision, digits-regex peer', value: peer.precision, unit: 'ratio' });
+line({ measure: 'quantities held-out recall, digits-regex peer', value: peer.recall, unit: 'ratio' });
+const f1 = (x: { precision: number; recall: number }) => (x.precision + x.recall ? (2 * x.precision * x.recall) / (x.precision + x.recall) : 0);
+line({ measure: 'quantities held-out F1, parser / digits-regex peer', value: Math.round((f1(ours) / f1(peer)) * 100) / 100, unit: 'ratio', goal: '> 1' });
+
 const texts = sentences.map((s) => s.text);
 const time = (): number => {
   const t = performance.now();

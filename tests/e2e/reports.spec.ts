@@ -135,11 +135,12 @@ test('build a report from the sample, watch the preview follow the options, and 
   await expect(reports.claimCount()).toHaveText('1 claim in the report');
   await expect(reports.preview().getByText('I don’t wish to go to war.')).toHaveCount(0);
   await reports.group('Speakers').getByLabel('Owen Smith').uncheck();
-  await reports.group('Verdicts').getByLabel(VERDICT).check();
+  await reports.group('Verdicts').getByLabel(VERDICT, { exact: true }).check();
   await expect(reports.claimCount()).toHaveText('1 claim in the report');
-  await reports.group('Verdicts').getByLabel(VERDICT).uncheck();
+  await reports.group('Verdicts').getByLabel(VERDICT, { exact: true }).uncheck();
   await reports.group('Statuses').getByLabel('checked').check();
-  await expect(reports.claimCount()).toHaveText('1 claim in the report');
+  // The 2% claim marked checked above, and the five-of-28 claim the sample checked against the NATO table.
+  await expect(reports.claimCount()).toHaveText('2 claims in the report');
   await reports.group('Statuses').getByLabel('checked').uncheck();
   await expect(reports.claimCount()).toHaveText('7 claims in the report');
   await reports.group('Sections').getByLabel('Comparison table').uncheck();
@@ -156,6 +157,9 @@ test('build a report from the sample, watch the preview follow the options, and 
   expect(html).toContain('<meta http-equiv="Content-Security-Policy"');
   expect(html).toContain('NATO &lt;Article 5&gt; check');
   expectQuotesAndVerdict(html);
+  // The sample's real fact check travels with every report: how the five-of-28 claim was checked.
+  expect(html).toContain('<h4>How we checked</h4>');
+  expect(html).toContain('4 of 31 allies had ≥ 2.0% of GDP in 2015');
 
   // PDF: the exported HTML through Chromium's print engine (what Electron's printToPDF uses), read back.
   const printer = await app.context().newPage();
@@ -190,11 +194,16 @@ test('build a report from the sample, watch the preview follow the options, and 
   expect(project.claims).toHaveLength(7);
 
   const reviews = JSON.parse(readFileSync((await reports.download('ClaimReview JSON-LD')).file, 'utf8')) as Array<Record<string, unknown>>;
-  expect(reviews).toHaveLength(1);
+  expect(reviews).toHaveLength(2);
   const google = JSON.parse(readFileSync(path.join(standards, 'claimreview/google-factcheck-properties.json'), 'utf8'));
-  for (const key of Object.keys(google.ClaimReview.required)) expect(reviews[0]![key], key).toBeTruthy();
-  expect(reviews[0]).toMatchObject({ '@context': 'https://schema.org', reviewRating: { alternateName: VERDICT }, author: { '@type': 'Organization', name: 'Fact Desk' } });
-  expect(schemaOrgProblems(reviews[0]!, 'ClaimReview')).toEqual([]);
+  for (const review of reviews) {
+    for (const key of Object.keys(google.ClaimReview.required)) expect(review[key], key).toBeTruthy();
+    expect(schemaOrgProblems(review, 'ClaimReview')).toEqual([]);
+  }
+  const reviewOf = (words: string) => reviews.find((r) => String(r['claimReviewed']).includes(words))!;
+  expect(reviewOf(TWO_PERCENT)).toMatchObject({ '@context': 'https://schema.org', reviewRating: { alternateName: VERDICT }, author: { '@type': 'Organization', name: 'Fact Desk' } });
+  expect(reviewOf('five out of 28')).toMatchObject({ reviewRating: { alternateName: 'Half true' } });
+  expect(String(reviewOf('five out of 28')['reviewBody'])).toContain('How we checked: 4 of 31 allies had ≥ 2.0% of GDP in 2015');
 
   const annotations = JSON.parse(readFileSync((await reports.download('Web Annotation JSON-LD')).file, 'utf8'));
   expect(annotations.first.items).toHaveLength(7);

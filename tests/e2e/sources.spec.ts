@@ -22,10 +22,11 @@ test('the sample’s NATO sources are in the library, with the CSV attached and 
   await sources.sourceButton(/Defence Expenditure of NATO Countries \(2014-2024\)/).click();
   const title = 'Defence Expenditure of NATO Countries (2014-2024)';
   await expect(sources.attachments(title).getByRole('listitem', { name: NATO_CSV })).toBeVisible();
-  const cited = sources.citing(title).getByRole('listitem', { name: CLAIM });
-  await expect(cited).toContainText('Context');
+  // The claim cites the table twice: the cell-by-cell context, and the sample's check computed on it.
+  const cited = sources.citing(title).getByRole('listitem', { name: CLAIM }).filter({ hasText: 'Context' });
   await expect(cited).toContainText('column 2015');
   await expect(cited).toContainText('Edition matters here');
+  await expect(sources.citing(title).getByRole('listitem', { name: CLAIM }).filter({ hasText: 'Contradicts' })).toContainText('4 of 31 allies had ≥ 2.0% of GDP in 2015');
   await cited.getByRole('button', { name: 'Show in file' }).click();
   await expect(sources.viewer(NATO_CSV).getByRole('grid', { name: 'Table nato-defence-expenditure-pct-gdp-2014-2024' })).toBeVisible();
   await sources.sourceButton(/Defence Expenditure of NATO Countries \(2009-2016\)/).click();

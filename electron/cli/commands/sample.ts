@@ -5,6 +5,7 @@ import { sha256Hex, writeBundle } from '../../../shared/bundle/bundle.js';
 import { MemoryStore } from '../../../shared/domain/memoryStore.js';
 import { buildSampleProject, SAMPLE_ARTICLE } from '../../../shared/domain/sample.js';
 import { parseFile } from '../../import/parseFile.js';
+import { readTable } from '../../sources/readTable.js';
 import { UsageError, type CliCommand } from '../runCli.js';
 import { parseOptions } from './export.js';
 import { writeFileAtomic } from '../../files/writeFileAtomic.js';
@@ -47,6 +48,7 @@ export function sampleCommand(sampleDir?: string): CliCommand {
           vault.set(hash, bytes);
           return { hash };
         },
+        readTable: (_hash, fileName, bytes) => readTable(bytes, fileName),
       });
       const snapshot = store.snapshot();
       const bundle = writeBundle(snapshot, vault);

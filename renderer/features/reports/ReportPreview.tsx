@@ -1,3 +1,4 @@
+import { HowWeChecked } from '../tableChecks/HowWeChecked.js';
 import type { BreakdownColumn, BreakdownRow, ReportClaim, ReportModel, ReportSection } from '../../../shared/exports/reportModel.js';
 import { safeColor, safeHttpUrl } from '../../../shared/exports/reportModel.js';
 
@@ -233,6 +234,7 @@ function ClaimCard(props: { claim: ReportClaim }) {
       ) : (
         <p className="meta">No verdict yet.</p>
       )}
+      <HowWeChecked claim={c} />
       {c.evidence.length > 0 && (
         <>
           <h4>Evidence</h4>

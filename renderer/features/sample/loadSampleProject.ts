@@ -13,6 +13,7 @@ export async function loadSampleProject(): Promise<void> {
       files,
       parse: (fileName, bytes) => request('documentsParse', { fileName, bytes }),
       storeFile: (bytes) => request('vaultPut', { bytes }),
+      readTable: (hash, fileName) => request('sourcesReadTable', { hash, fileName }),
     });
     ui.selectDebate(sample.document.debateId);
     ui.openDocument(sample.document.id);

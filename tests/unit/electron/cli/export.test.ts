@@ -37,7 +37,7 @@ async function exportTo(format: string, extra: string[] = [], bundle = bundlePat
 
 beforeAll(async () => {
   expect((await run(['sample', '--out', bundlePath])).status).toBe(0);
-  // ClaimReview covers checked claims only; the sample's one verdict is on a claim still marked new.
+  // ClaimReview covers checked claims only: the sample's NATO check is marked checked, its 2% verdict is marked here.
   const { snapshot, files, manifest } = readBundle(new Uint8Array(readFileSync(bundlePath)));
   const rated = new Set(snapshot.verdicts.map((v) => v.claimId));
   for (const claim of snapshot.claims) if (rated.has(claim.id)) claim.status = 'checked';
@@ -56,6 +56,11 @@ describe('claimdesk export', () => {
     for (const quote of QUOTES) expect(html).toContain(quote);
     expect(html).toContain('NATO members’ defence spending is supposed to amount to 2% of GDP');
     expect(html).toMatch(/class="verdict"[^>]*>True</);
+    // The sample's real fact check: how the five-of-28 claim was checked against the NATO table.
+    expect(html).toContain('<h4>How we checked</h4>');
+    expect(html).toContain('4 of 31 allies had ≥ 2.0% of GDP in 2015 (leaving out NATO Europe and Canada, NATO Total) — Defence Expenditure of NATO Countries (2014-2024), June 2024');
+    expect(html).toMatch(/class="verdict"[^>]*>Half true</);
+    expect(html).toMatch(/SHA-256 [0-9a-f]{64}/);
   });
 
   it('md and docx: the same report in the other formats', async () => {
@@ -65,6 +70,10 @@ describe('claimdesk export', () => {
     const body = strFromU8(docx['word/document.xml']!);
     expect(body).toContain('five out of 28 members');
     expect(body).toContain('True');
+    expect(md).toContain('How we checked:');
+    expect(md).toContain('4 of 31 allies had ≥ 2.0% of GDP in 2015');
+    expect(body).toContain('How we checked');
+    expect(body).toContain('4 of 31 allies had ≥ 2.0% of GDP in 2015');
   });
 
   it('csv: one row per claim', async () => {
@@ -73,6 +82,7 @@ describe('claimdesk export', () => {
     expect(parsed.data[0]).toEqual([...CLAIMS_CSV_COLUMNS]);
     expect(parsed.data).toHaveLength(1 + 7);
     expect(parsed.data.filter((row) => row[7] === 'True')).toHaveLength(1);
+    expect(parsed.data.filter((row) => row[7] === 'Half true')).toHaveLength(1);
   });
 
   it('json: the whole project, every table', async () => {
@@ -80,15 +90,26 @@ describe('claimdesk export', () => {
     expect(json.format).toBe('claimdesk-project');
     expect(json.claims).toHaveLength(7);
     expect(json.documents).toHaveLength(1);
+    const checked = json.evidence.find((e: { check?: unknown }) => e.check);
+    expect(checked.check.computation).toMatchObject({ operation: 'count', filter: { column: '2015', operator: '>=', value: '2.0' } });
+    expect(checked.check.runs[0]).toMatchObject({ fileHash: expect.stringMatching(/^[0-9a-f]{64}$/), result: { value: 4, of: 31 } });
   });
 
   it('claimreview: one review per checked claim, with Google’s required fields; refused without an organisation URL', async () => {
     const reviews = JSON.parse((await exportTo('claimreview', ['--org-name', 'Fact Desk', '--org-url', 'https://factdesk.example/'], checkedPath)).toString('utf8'));
-    expect(reviews).toHaveLength(1);
+    expect(reviews).toHaveLength(2);
     const google = JSON.parse(readFileSync(path.join(standards, 'claimreview/google-factcheck-properties.json'), 'utf8'));
-    for (const key of Object.keys(google.ClaimReview.required)) expect(reviews[0][key], key).toBeTruthy();
-    for (const key of Object.keys(google.Rating.required)) expect(reviews[0].reviewRating[key], key).toBeTruthy();
-    expect(reviews[0]).toMatchObject({ '@type': 'ClaimReview', reviewRating: { alternateName: 'True' }, author: { name: 'Fact Desk' } });
+    for (const review of reviews) {
+      for (const key of Object.keys(google.ClaimReview.required)) expect(review[key], key).toBeTruthy();
+      for (const key of Object.keys(google.Rating.required)) expect(review.reviewRating[key], key).toBeTruthy();
+    }
+    const byClaim = (words: string) => reviews.find((r: { claimReviewed: string }) => r.claimReviewed.includes(words));
+    expect(byClaim('2% of GDP')).toMatchObject({ '@type': 'ClaimReview', reviewRating: { alternateName: 'True' }, author: { name: 'Fact Desk' } });
+    expect(byClaim('five out of 28')).toMatchObject({ reviewRating: { alternateName: 'Half true' } });
+    expect(byClaim('five out of 28').reviewBody).toContain('How we checked: 4 of 31 allies had ≥ 2.0% of GDP in 2015');
+    // The sample as it is made, with nothing marked by hand, already has its NATO check to publish.
+    const asMade = JSON.parse((await exportTo('claimreview', ['--org-name', 'Fact Desk', '--org-url', 'https://factdesk.example/'])).toString('utf8'));
+    expect(asMade.map((r: { claimReviewed: string }) => r.claimReviewed)).toEqual(['only five out of 28 members met this target last year, according to a NATO report']);
     const refused = await run(['export', checkedPath, '--format', 'claimreview', '--out', path.join(dir, 'never.json')]);
     expect(refused.status).toBe(1);
     expect(refused.stdout).toBe('');

@@ -24,7 +24,14 @@ describe('claimdesk sample', () => {
     const { snapshot, files, manifest } = bundle;
     expect(snapshot.debates.map((d) => d.title)).toEqual(['Labour leadership debate: Corbyn and Smith on NATO']);
     expect(snapshot.claims).toHaveLength(7);
-    expect(snapshot.verdicts).toHaveLength(1);
+    // The 2% verdict, and the NATO check's accepted suggestion on the five-of-28 claim (marked checked).
+    expect(snapshot.verdicts).toHaveLength(2);
+    const five = snapshot.claims.find((c) => c.text.startsWith('only five out of 28'))!;
+    expect(five.status).toBe('checked');
+    expect(snapshot.verdicts.find((v) => v.claimId === five.id)).toMatchObject({ stepId: 'half-true', conclusion: 'The table gives 4, not five.' });
+    const check = snapshot.evidence.find((e) => e.check)!;
+    expect(check.check!.runs[0]!.result).toMatchObject({ value: 4, of: 31 });
+    expect(files.get(check.check!.runs[0]!.fileHash)).toBeDefined();
     expect(snapshot.people.map((p) => p.name).sort()).toEqual(['Donald Trump', 'Jeremy Corbyn', 'Owen Smith']);
     // The article's original is in the bundle, under the hash its document names.
     const doc = snapshot.documents[0]!;
