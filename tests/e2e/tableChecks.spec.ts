@@ -21,15 +21,12 @@ test('the seed’s NATO check through the UI: quantity chips, a count over the t
   test.setTimeout(240_000);
   // The seed article, imported as a user would, dated as the hustings it reports on.
   const importer = new ImportPage(app);
-  await importer.open();
-  await importer.chooseFiles([SEED]);
+  await importer.importFiles([SEED]);
   const review = importer.review();
   await expectSoon(review).toBeVisible();
   await review.getByLabel('New debate title').fill('Labour leadership hustings, Birmingham');
   await review.getByLabel('New debate date').fill('2016-08-18');
-  await importer.save();
-  await expectSoon(importer.fileRow('corbyn-nato-article.txt')).toContainText('Saved 1 document');
-  await importer.dialog().getByRole('button', { name: 'Close' }).click();
+  await importer.saveLast();
 
   // One key makes the claim; its quantity is read at once, "last year" against the debate's date.
   const reader = new ReaderPage(app);

@@ -108,18 +108,26 @@ describe('acceptSuggestedVerdict', () => {
     const store = createDexieStore(db, (c) => steps.push(c));
     const { claim, source, check } = await setUp(store);
     await saveTableCheck(store, { claimId: claim.id, sourceId: source.id, check });
-    await setVerdict(store, claim.id, { scaleId: SIX_STEP_SCALE.id, stepId: 'true', conclusion: '', reasoning: 'First look.', author: 'A', why: 'First verdict.' });
     const s = suggestVerdict(SIX_STEP_SCALE, check)!;
-    const verdict = await acceptSuggestedVerdict(store, claim.id, { scaleId: s.scaleId, stepId: s.stepId!, conclusion: s.conclusion, reasoning: s.reasoning, author: 'B', why: ACCEPTED_SUGGESTION_WHY, status: 'checked' });
-    expect(verdict).toMatchObject({ stepId: 'half-true', conclusion: 'The table gives 4, not five.', author: 'B' });
-    expect(verdict.history.map((h) => h.why)).toEqual(['First verdict.', ACCEPTED_SUGGESTION_WHY]);
+    const accept = { scaleId: s.scaleId, stepId: s.stepId!, conclusion: s.conclusion, reasoning: s.reasoning, author: 'B', why: ACCEPTED_SUGGESTION_WHY, status: 'checked' as const };
+    // A claim with no verdict yet: one step saves the verdict and checks the claim, one undo takes back both.
+    await acceptSuggestedVerdict(store, claim.id, accept);
     expect((await db.claims.get(claim.id))!.status).toBe('checked');
     expect(steps.at(-1)!.label).toBe('Accept suggested verdict');
     await applyChangeSet(db, steps.at(-1)!, 'undo');
     expect((await db.claims.get(claim.id))!.status).toBe('new');
+    expect(await db.verdicts.where('claimId').equals(claim.id).count()).toBe(0);
+    // A claim with a verdict already: the accepted one joins its history.
+    await setVerdict(store, claim.id, { scaleId: SIX_STEP_SCALE.id, stepId: 'true', conclusion: '', reasoning: 'First look.', author: 'A', why: 'First verdict.' });
+    const verdict = await acceptSuggestedVerdict(store, claim.id, accept);
+    expect(verdict).toMatchObject({ stepId: 'half-true', conclusion: 'The table gives 4, not five.', author: 'B' });
+    expect(verdict.history.map((h) => h.why)).toEqual(['First verdict.', ACCEPTED_SUGGESTION_WHY]);
+    await applyChangeSet(db, steps.at(-1)!, 'undo');
     expect((await db.verdicts.where('claimId').equals(claim.id).first())!.stepId).toBe('true');
-    await expect(acceptSuggestedVerdict(store, claim.id, { scaleId: s.scaleId, stepId: s.stepId!, conclusion: '', reasoning: '', author: 'B', why: '', status: 'checked' })).rejects.toThrow('Say why the verdict changes.');
-    expect((await db.claims.get(claim.id))!.status).toBe('new');
+    // A refused verdict changes nothing, the status included.
+    await db.claims.update(claim.id, { status: 'researching' });
+    await expect(acceptSuggestedVerdict(store, claim.id, { ...accept, conclusion: '', reasoning: '', why: '' })).rejects.toThrow('Say why the verdict changes.');
+    expect((await db.claims.get(claim.id))!.status).toBe('researching');
     // Re-running on an edition goes through the same Dexie transaction path as the window.
     const variant = await readTable(VARIANT.bytes, VARIANT.name);
     expect(await rerunChecksOnEdition(store, source.id, { hash: VARIANT.hash, fileName: VARIANT.name, sheets: variant.sheets, edition: 'variant' })).toEqual({ rerun: 1, changed: 1, failed: 0 });
