@@ -88,6 +88,8 @@ export interface CitationImportResult {
 /** A CSV or XLSX read for the table viewer: each sheet's header row as columns, the rest as text cells. */
 export interface TableData {
   sheets: { name: string; columns: string[]; rows: string[][] }[];
+  /** The SHA-256 of the bytes read (a stored file that no longer matches its hash shows here). */
+  sha256?: string;
 }
 
 /** A file the user picked in a dialog the main process opened. */

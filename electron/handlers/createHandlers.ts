@@ -1,5 +1,6 @@
 import type { AppInfo, MenuState, MethodName, PickedFile, ResultOf, ValidRequestOf, EventName, EventPayload, TableData } from '../../shared/contract.js';
 import type { ParsedImport } from '../../shared/import/parsedDocument.js';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FileVault } from '../vault/fileVault.js';
@@ -121,7 +122,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const bytes = await deps.vault.get(hash);
       if (!bytes) throw new HandlerError('not-found', `${fileName} is not in the vault any more, so it cannot be opened.`);
       if (!deps.readTable) throw new HandlerError('unsupported', 'Tables cannot be read here.');
-      return deps.readTable(bytes, fileName);
+      // The hash of the bytes actually read, so a re-run can tell when a stored file no longer matches its name.
+      return { ...(await deps.readTable(bytes, fileName)), sha256: createHash('sha256').update(bytes).digest('hex') };
     },
     filesOpenInOs: async ({ hash, fileName }) => {
       const open = deps.openPath;

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from './fixtures.js';
 import { ImportPage } from './pages/importPage.js';
@@ -81,6 +82,9 @@ test('the seed’s NATO check through the UI: quantity chips, a count over the t
   const checks = panel.getByRole('list', { name: 'Table checks' }).getByRole('listitem');
   await expect(checks).toHaveCount(1);
   await expect(checks.first()).toContainText(SENTENCE);
+  // The stored computation runs again on the bytes it names, and gives the same answer.
+  await checks.first().getByRole('button', { name: 'Re-run this check' }).click();
+  await expect(checks.first().getByRole('status')).toHaveText(/^Reproduced: 4 of 31 again on Defence Expenditure of NATO Countries \(2014-2024\), June 2024, from the same bytes \(sha256 [0-9a-f]{12}…\)\.$/);
   await expect(panel.getByLabel('Current verdict')).toHaveCount(0);
   const suggestion = panel.getByRole('region', { name: 'Suggested verdict' });
   await expect(suggestion).toContainText('Suggested rating: Half true');
@@ -125,8 +129,8 @@ test('the seed’s NATO check through the UI: quantity chips, a count over the t
   expect(html).toContain('NATO’s July 2016 report gave five.');
 });
 
-test('the sample’s NATO claim shows its real check on first start: counted, rated Half true and marked checked', async ({ app }) => {
-  test.setTimeout(120_000);
+test('the sample’s NATO claim shows its real check on first start; a replaced table is noticed and the check still reproduces on its own bytes; triage sentences show their quantities', async ({ app }) => {
+  test.setTimeout(180_000);
   await app.getByRole('button', { name: 'Open the sample project' }).click();
   await expectSoon(app.getByRole('article', { name: /Corbyn refuses to guarantee NATO/ })).toBeVisible();
   const sources = new SourcesPage(app);
@@ -135,11 +139,32 @@ test('the sample’s NATO claim shows its real check on first start: counted, ra
   await sources.sourceButton(/Defence Expenditure of NATO Countries \(2014-2024\)/).click();
   const check = sources.citing(title).getByRole('listitem', { name: /^only five out of 28 members/ }).filter({ hasText: 'Contradicts' });
   await expect(check).toContainText(SENTENCE);
+  // Someone attaches a changed file under the same name (the test variant, not NATO data).
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'edition-'));
+  const replaced = path.join(dir, 'nato-defence-expenditure-pct-gdp-2014-2024.csv');
+  copyFileSync(VARIANT_CSV, replaced);
+  await sources.attach(title, [replaced]);
+  await expectSoon(sources.attachments(title).getByRole('listitem', { name: 'nato-defence-expenditure-pct-gdp-2014-2024.csv' })).toHaveCount(2);
+
   await check.getByRole('button', { name: /^only five out of 28 members/ }).click();
   const panel = new ReaderPage(app).panel();
-  await expectSoon(panel.getByRole('list', { name: 'Table checks' })).toContainText(SENTENCE);
+  const checks = panel.getByRole('list', { name: 'Table checks' }).getByRole('listitem');
+  await expectSoon(checks.first()).toContainText(SENTENCE);
   await expect(panel.getByLabel('Current verdict')).toContainText('Half true');
   await expect(panel.getByRole('combobox', { name: 'Status' })).toHaveValue('checked');
   await expect(panel.getByRole('region', { name: 'Claimed and computed' })).toContainText('Outside the claim’s precision');
   await expect(panel.getByRole('list', { name: 'Quantities' }).getByRole('listitem').first()).toHaveAccessibleName('5 of 28 members · only · last year');
+  // The check notices the new file, keeps pointing at the bytes it ran on, and reproduces from them.
+  await expect(checks.first().getByRole('note')).toContainText('The table has changed since this check was made. nato-defence-expenditure-pct-gdp-2014-2024.csv with sha256');
+  await checks.first().getByRole('button', { name: 'Re-run this check' }).click();
+  await expectSoon(checks.first().getByRole('status')).toContainText('Reproduced: 4 of 31 again on Defence Expenditure of NATO Countries (2014-2024), June 2024, from the same bytes');
+
+  // Triage reads the quantities of every sentence, not only of claims.
+  await app.getByRole('button', { name: 'Triage' }).click();
+  const triage = app.getByRole('region', { name: 'Check-worthiness triage' });
+  await triage.getByRole('button', { name: 'Score sentences' }).click();
+  // The seed's sentence holds both figures: the 2% target and the five out of 28 who met it.
+  const row = triage.getByRole('list', { name: 'Sentences by check-worthiness' }).getByRole('listitem').filter({ hasText: 'only five out of 28 members met this target last year' });
+  await expectSoon(row.getByRole('group', { name: 'Quantities in this sentence' })).toContainText('5 of 28 members · only · last year');
+  await expect(row.getByRole('group', { name: 'Quantities in this sentence' })).toContainText('2% of GDP');
 });

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { readClaimQuantities, removeClaimQuantity, rereadClaimQuantities, saveClaimQuantity, type QuantityDraft } from '../../../shared/domain/quantities.js';
 import { QUANTITY_UNITS, type Claim, type ClaimQuantity, type Quantity, type QuantityUnit } from '../../../shared/model.js';
 import { parseQuantities } from '../../../shared/quantities/parseQuantities.js';
@@ -219,17 +219,21 @@ function QuantityForm(props: { claimId: string; quantity: ClaimQuantity | undefi
   );
 }
 
-/** Read-only chips for any sentence (triage lists them beside each sentence); nothing is stored. */
-export function SentenceQuantities(props: { text: string; date?: string }) {
-  const quantities: Quantity[] = parseQuantities(props.text, props.date ? { date: props.date } : {});
+/**
+ * Read-only chips for any sentence (triage shows them under each sentence); nothing is stored. A group of plain
+ * chips rather than a list, so a list of sentences stays a list of sentences to a screen reader.
+ */
+export function SentenceQuantities(props: { text: string; date?: string | undefined }) {
+  const { text, date } = props;
+  const quantities: Quantity[] = useMemo(() => parseQuantities(text, date ? { date } : {}), [text, date]);
   if (quantities.length === 0) return null;
   return (
-    <ul aria-label="Quantities in this sentence" className="quantity-chips quantity-chips-small">
+    <div role="group" aria-label="Quantities in this sentence" className="quantity-chips quantity-chips-small">
       {quantities.map((q) => (
-        <li key={`${q.start}:${q.end}`} className={`quantity-chip quantity-${q.unit}`}>
+        <span key={`${q.start}:${q.end}`} className={`quantity-chip quantity-${q.unit}`}>
           {formatQuantity(q)}
-        </li>
+        </span>
       ))}
-    </ul>
+    </div>
   );
 }

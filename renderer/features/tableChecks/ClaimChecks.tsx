@@ -3,7 +3,9 @@ import { useState } from 'react';
 import type { Claim, EvidenceLink, Source } from '../../../shared/model.js';
 import { computedFor } from '../../../shared/tableChecks/compareClaim.js';
 import { formatNumber, resultFigure } from '../../../shared/tableChecks/describeComputation.js';
+import { reproduceRun, tableChangedSince, type Reproduction } from '../../../shared/tableChecks/reproduceRun.js';
 import { compareRun, primaryRun } from '../../../shared/tableChecks/suggestVerdict.js';
+import { request } from '../../api/api.js';
 import { db } from '../../db/database.js';
 import { sourceTitle } from '../sources/sourceFilters.js';
 import { ClaimedVsComputed } from './ClaimedVsComputed.js';
@@ -53,6 +55,25 @@ function CheckItem(props: { link: EvidenceLink; source: Source | undefined; onRe
   const runs = check.runs;
   const figures = runs.filter((r) => r.result).map((r) => (check.claimed ? computedFor(check.claimed, check.computation.operation, r.result!) : r.result!.value));
   const changed = new Set(figures.map((f) => formatNumber(f))).size > 1;
+  const [reproduction, setReproduction] = useState<Reproduction>();
+  const [reproducing, setReproducing] = useState(false);
+  const tableChanged = run && props.source ? tableChangedSince(run, props.source.attachments) : undefined;
+
+  // Runs the stored computation again on the very bytes its run names (from the vault), and says what came of it.
+  async function reproduce() {
+    if (!run) return;
+    setReproducing(true);
+    setReproduction(undefined);
+    try {
+      const table = await request('sourcesReadTable', { hash: run.fileHash, fileName: run.fileName });
+      setReproduction(reproduceRun(check.computation, run, table));
+    } catch (error) {
+      setReproduction({ outcome: 'failed', sentence: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setReproducing(false);
+    }
+  }
+
   return (
     <li aria-label={run?.sentence ?? 'Table check'}>
       <p className="result-sentence">{run?.sentence ?? runs[0]?.sentence}</p>
@@ -75,13 +96,26 @@ function CheckItem(props: { link: EvidenceLink; source: Source | undefined; onRe
         </div>
       )}
       {runs.length === 1 && run && <p className="muted small">Computed on {run.fileName} (sha256 {run.fileHash.slice(0, 12)}…){props.source ? ` from ${sourceTitle(props.source)}` : ''}.</p>}
-      {props.onRerun && (
-        <div className="row-actions">
+      {tableChanged && (
+        <p role="note" className="small table-changed">
+          {tableChanged}
+        </p>
+      )}
+      <div className="row-actions">
+        {run && (
+          <button type="button" onClick={() => void reproduce()} disabled={reproducing}>
+            Re-run this check
+          </button>
+        )}
+        {props.onRerun && (
           <button type="button" onClick={props.onRerun}>
             Re-run on another edition…
           </button>
-        </div>
-      )}
+        )}
+      </div>
+      <p role="status" className={reproduction && reproduction.outcome !== 'reproduced' ? 'small error' : 'small'}>
+        {reproducing ? 'Running the check again on its own file…' : (reproduction?.sentence ?? '')}
+      </p>
     </li>
   );
 }

@@ -8,6 +8,7 @@ import type { TriageSentence } from '../../../shared/triage/triageDocument.js';
 import { db } from '../../db/database.js';
 import { store } from '../../db/store.js';
 import { useUiStore } from '../../state/uiStore.js';
+import { SentenceQuantities } from '../quantities/QuantityChips.js';
 import { saveFile } from '../sources/saveFile.js';
 import { allDecisions, decisionKey, decisionsExport, forgetDecision, keepDecision, type TriageDecision } from './triageDecisions.js';
 import { triageInWorker } from './triageClient.js';
@@ -58,6 +59,8 @@ async function gatherDocuments(documents: DocumentRecord[]): Promise<TriageJobDo
 export function TriagePanel({ documentId }: { documentId: string }) {
   const document = useLiveQuery(() => db.documents.get(documentId), [documentId]);
   const debates = useLiveQuery(() => db.debates.orderBy('date').toArray(), []);
+  // "Last year" in a sentence's quantities is read against the date of its debate.
+  const debateDates = useMemo(() => new Map((debates ?? []).flatMap((d) => (d.date ? [[d.id, d.date] as const] : []))), [debates]);
   const [scope, setScope] = useState<Scope>('document');
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [scored, setScored] = useState<Scored | undefined>();
@@ -280,7 +283,9 @@ export function TriagePanel({ documentId }: { documentId: string }) {
               onRestore={() => void restore(s)}
               onOpenClaim={(id) => selectClaim(id)}
               onShow={() => revealSpan({ documentId: s.documentId, debateId: s.debateId, start: s.start, end: s.end })}
-            />
+            >
+              <SentenceQuantities text={s.text} date={debateDates.get(s.debateId)} />
+            </TriageSentenceRow>
           ))}
         </ol>
       )}
