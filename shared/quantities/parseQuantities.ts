@@ -100,9 +100,14 @@ function ordered(q: Quantity): Quantity {
   return out;
 }
 
-/** Floating-point noise off ("0.1 * 3" and "1/3" stay readable), keeping 12 significant digits. */
+/**
+ * Floating-point noise off ("3.2 billion" is 3200000000, not 3200000000.0000005), while a fraction keeps its exact
+ * double ("a third" is 1/3, as a reader computing 1 / 3 gets it): only a difference below 1e-14 of the value is noise.
+ */
 function round(value: number): number {
-  return Number.isFinite(value) ? Number(value.toPrecision(12)) : value;
+  if (!Number.isFinite(value)) return value;
+  const rounded = Number(value.toPrecision(12));
+  return Math.abs(rounded - value) <= Math.abs(value) * 1e-14 ? rounded : value;
 }
 
 function isSentenceStart(tokens: Token[], i: number): boolean {

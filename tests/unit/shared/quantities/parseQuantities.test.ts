@@ -46,9 +46,9 @@ describe('parseQuantities: values in digits and words', () => {
   });
 
   it('reads fractions as ratios', () => {
-    expect(one('A third of Americans agree.')).toMatchObject({ value: 0.333333333333, unit: 'ratio', what: 'Americans', span: 'A third' });
+    expect(one('A third of Americans agree.')).toMatchObject({ value: 1 / 3, unit: 'ratio', what: 'Americans', span: 'A third' });
     expect(one('Half of the budget goes there.')).toMatchObject({ value: 0.5, unit: 'ratio', span: 'Half' });
-    expect(one('Two-thirds of voters said so.')).toMatchObject({ value: 0.666666666667, unit: 'ratio', what: 'voters' });
+    expect(one('Two-thirds of voters said so.')).toMatchObject({ value: 2 / 3, unit: 'ratio', what: 'voters' });
     expect(one('The wall would be four times longer.')).toMatchObject({ value: 4, unit: 'ratio', span: 'four times' });
     expect(one('It is twice as high.')).toMatchObject({ value: 2, unit: 'ratio' });
     expect(one('Less than 10 cents on the dollar went to charity.')).toMatchObject({ value: 0.1, unit: 'ratio', comparison: 'less than' });
