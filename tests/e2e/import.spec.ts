@@ -82,3 +82,20 @@ test('a speaker the importer merged can be split apart on the review screen', as
   await expect(participants.getByRole('row', { name: /Marsh \(panelist\)/ })).toBeVisible();
   await expect(participants.getByRole('row', { name: /Helen Marsh/ })).toBeVisible();
 });
+
+test('a scraped network transcript: speakers run together on a line become turns, unsure voices are flagged in review', async ({ app }) => {
+  const importer = new ImportPage(app);
+  await importer.importFiles([path.join(fixtures, 'scraped-debate.txt')]);
+  const review = importer.review();
+  await expect(review.getByRole('textbox', { name: 'Name of Bush (?)' })).toHaveAccessibleDescription('Uncertain: the transcript is not sure who spoke');
+  await expect(review.getByRole('textbox', { name: 'Name of Unidentified Male' })).toHaveAccessibleDescription(/Uncertain/);
+  await expect(review.getByRole('textbox', { name: 'Name of Bush', exact: true })).toHaveAccessibleDescription('');
+  const preview = review.getByRole('list', { name: /Preview/ });
+  await expect(preview.getByRole('listitem').filter({ hasText: "It's a public use." })).toContainText('Bush');
+  // Labels inside quoted speech stay as written; those that start a speech are gone from the text.
+  for (const label of ['TRUMP: Jeb', 'BUSH: It', 'UNIDENTIFIED', 'RUBIO: Thank']) await expect(preview).not.toContainText(label);
+  await importer.saveLast();
+  const turns = app.getByRole('list', { name: 'Turns' });
+  await expect(turns.getByRole('listitem', { name: 'Trump' }).filter({ hasText: 'Real -- a public use?' })).toBeVisible();
+  await expect(turns.getByRole('listitem', { name: 'Bush' }).filter({ hasText: "It's a public use." })).toBeVisible();
+});

@@ -57,6 +57,8 @@ export function ImportReview(props: { job: ImportJob }) {
   const [saving, setSaving] = useState(false);
 
   const decisionsWithMatches = decisions.map((d) => (matchTouched.has(d.parsedId) || d.personId ? d : suggestions.get(d.parsedId) ? { ...d, personId: suggestions.get(d.parsedId)!.id } : d));
+  // Labels such as `BUSH (?)` or `UNIDENTIFIED MALE`: the transcriber was unsure, so the analyst should check.
+  const uncertain = useMemo(() => new Set(parsed.speakers.filter((s) => s.uncertain).map((s) => s.id)), [parsed.speakers]);
   const change = (id: string, patch: Partial<SpeakerDecision>) => setDecisions((all) => all.map((d) => (d.parsedId === id ? { ...d, ...patch } : d)));
   const speakerName = (id: string | null) => {
     if (id === null) return undefined;
@@ -191,7 +193,17 @@ export function ImportReview(props: { job: ImportJob }) {
             {decisionsWithMatches.map((d) => (
               <tr key={d.parsedId} aria-label={d.name}>
                 <td>
-                  <input aria-label={`Name of ${d.name}`} value={d.name} onChange={(e) => change(d.parsedId, { name: e.target.value })} />
+                  <input
+                    aria-label={`Name of ${d.name}`}
+                    aria-describedby={uncertain.has(d.parsedId) ? `uncertain-${d.parsedId}` : undefined}
+                    value={d.name}
+                    onChange={(e) => change(d.parsedId, { name: e.target.value })}
+                  />
+                  {uncertain.has(d.parsedId) && (
+                    <span id={`uncertain-${d.parsedId}`} className="speaker-uncertain small">
+                      Uncertain: the transcript is not sure who spoke
+                    </span>
+                  )}
                 </td>
                 <td className="small">{d.aliases.join(', ')}</td>
                 <td>{counts.get(d.parsedId) ?? 0}</td>
