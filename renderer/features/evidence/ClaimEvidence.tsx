@@ -70,7 +70,7 @@ export function ClaimEvidence({ claimId }: { claimId: string }) {
       <div className="section-head">
         <h3 id={`evidence-${claimId}`}>Evidence</h3>
         <button type="button" onClick={() => setDialog({})}>
-          Add evidence
+          Add evidence…
         </button>
       </div>
       {data.items.length === 0 && <p className="muted">No evidence linked yet.</p>}

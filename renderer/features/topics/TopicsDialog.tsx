@@ -106,7 +106,7 @@ function TopicItem(props: { node: TopicNode; topics: Topic[]; action: Action | u
         <button type="button" aria-label={`Move ${topic.name}`} onClick={() => (setValue(topic.parentId ?? ''), setAction({ kind: 'move', topicId: topic.id }))}>
           Move
         </button>
-        <button type="button" aria-label={`Add a subtopic to ${topic.name}`} onClick={() => (setValue(''), setAction({ kind: 'add', topicId: topic.id }))}>
+        <button type="button" aria-label={`Add subtopic to ${topic.name}`} onClick={() => (setValue(''), setAction({ kind: 'add', topicId: topic.id }))}>
           Add subtopic
         </button>
         <button type="button" aria-label={`Delete ${topic.name}`} onClick={() => setAction({ kind: 'delete', topicId: topic.id })}>
