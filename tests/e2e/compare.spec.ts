@@ -180,6 +180,10 @@ test('reading Corbyn and Smith side by side on Article 5 marks each one’s quot
   await openSample(app);
   const compare = new ComparePage(app);
   await compare.open();
+  // The debate's three participants are ticked by default; wait for that, then leave Trump out by hand.
+  const speakers = app.getByRole('group', { name: /^Speakers/ });
+  await expect(speakers.getByRole('checkbox', { name: 'Donald Trump' })).toBeChecked();
+  await speakers.getByRole('checkbox', { name: 'Donald Trump' }).uncheck();
   await compare.pickSpeakers('Jeremy Corbyn', 'Owen Smith');
   await compare.table().getByRole('button', { name: 'Read side by side on Article 5' }).click();
   const reading = app.getByRole('dialog');
