@@ -18,9 +18,9 @@ export function SidePanel() {
     <aside aria-label="Details" className="side-panel">
       <h2>Details</h2>
       {claimId ? (
-        <ClaimPanel claimId={claimId} />
+        <ClaimPanel key={claimId} claimId={claimId} />
       ) : noteId ? (
-        <NotePanel noteId={noteId} />
+        <NotePanel key={noteId} noteId={noteId} />
       ) : counts ? (
         <dl className="facts">
           <dt>Participants</dt>

@@ -130,7 +130,7 @@ export function SourcesView() {
             {showList ? 'Hide the sources list' : 'Show the sources list'}
           </button>
         )}
-        {selected ? <SourceDetail source={selected} library={sources} /> : <p className="muted">Select a source to see its details, files and the claims that cite it.</p>}
+        {selected ? <SourceDetail key={selected.id} source={selected} library={sources} /> : <p className="muted">Select a source to see its details, files and the claims that cite it.</p>}
       </div>
       {creating && <SourceFormDialog onClose={() => setCreating(false)} onSaved={(s) => selectSource(s.id)} />}
       {imported && <ImportCitationsDialog fileName={imported.fileName} result={imported.result} onClose={() => setImported(undefined)} />}
