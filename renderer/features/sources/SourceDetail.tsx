@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { attachFile, deleteSource, describeLocator, detachFile, mediaTypeFor, mergeSourcesInto, removeEvidence, viewerFor } from '../../../shared/domain/sources.js';
+import { attachFile, deleteSource, describeLocator, detachFile, mergeSourcesInto, removeEvidence, viewerFor } from '../../../shared/domain/sources.js';
 import type { Attachment, EvidenceLink, Source } from '../../../shared/model.js';
 import { cleanFileName, splitFileName } from '../../../shared/fileNames.js';
 import { isOpenableName } from '../../../shared/openableFiles.js';
@@ -11,7 +11,7 @@ import { store } from '../../db/store.js';
 import { useUiStore } from '../../state/uiStore.js';
 import { EvidenceDialog, RELATION_LABELS } from '../evidence/EvidenceDialog.js';
 import { Modal } from '../shell/Modal.js';
-import { checkReadable } from './attachmentCheck.js';
+import { prepareAttachment } from './attachmentCheck.js';
 import { PdfViewer } from './PdfViewer.js';
 import { SourceFormDialog, SOURCE_KIND_LABELS } from './SourceFormDialog.js';
 import { issuedText, namesText, sourceTitle } from './sourceFilters.js';
@@ -80,14 +80,9 @@ export function SourceDetail(props: { source: Source; library: Source[] }) {
     setAttachError(undefined);
     for (const file of Array.from(files ?? [])) {
       try {
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        if (bytes.byteLength === 0) throw new Error(`${file.name} is empty, so it was not attached.`);
-        const name = cleanFileName(file.name);
-        const mediaType = file.type || mediaTypeFor(name);
-        const { hash, size } = await request('vaultPut', { bytes });
-        await checkReadable(name, mediaType, hash, bytes);
-        await attachFile(store, source.id, { hash, name, mediaType, size });
-        useUiStore.getState().notify(`Attached ${name}.`);
+        const attachment = await prepareAttachment(file);
+        await attachFile(store, source.id, attachment);
+        useUiStore.getState().notify(`Attached ${attachment.name}.`);
       } catch (e) {
         setAttachError(message(e));
       }

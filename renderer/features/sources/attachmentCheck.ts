@@ -1,5 +1,7 @@
 import { getDocument } from 'pdfjs-dist';
-import { viewerFor } from '../../../shared/domain/sources.js';
+import { cleanFileName } from '../../../shared/fileNames.js';
+import { mediaTypeFor, viewerFor } from '../../../shared/domain/sources.js';
+import type { Attachment } from '../../../shared/model.js';
 import { request } from '../../api/api.js';
 import './pdfWorker.js';
 
@@ -21,4 +23,19 @@ export async function checkReadable(name: string, mediaType: string, hash: strin
       throw new Error(`${name} is not a readable PDF${locked ? ' (it is password-protected)' : ''}, so it was not attached.`, { cause: error });
     }
   }
+}
+
+/**
+ * Takes a file the user chose into the vault, ready to attach: refuses an empty or unreadable one with a sentence
+ * that names it. Nothing is attached here, so a caller that must create a source first creates it only once the
+ * file is known to be good.
+ */
+export async function prepareAttachment(file: File, edition?: string): Promise<Attachment> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const name = cleanFileName(file.name);
+  if (bytes.byteLength === 0) throw new Error(`${name} is empty, so it was not attached.`);
+  const mediaType = file.type || mediaTypeFor(name);
+  const { hash, size } = await request('vaultPut', { bytes });
+  await checkReadable(name, mediaType, hash, bytes);
+  return { hash, name, mediaType, size, ...(edition ? { edition } : {}) };
 }

@@ -1,5 +1,6 @@
+import { cleanFileName } from '../../../shared/fileNames.js';
 import { useState, type FormEvent } from 'react';
-import { attachFile, mediaTypeFor, viewerFor } from '../../../shared/domain/sources.js';
+import { attachFile, viewerFor } from '../../../shared/domain/sources.js';
 import { rerunChecksOnEdition } from '../../../shared/domain/tableChecks.js';
 import type { Attachment, Source } from '../../../shared/model.js';
 import { request } from '../../api/api.js';
@@ -7,7 +8,7 @@ import { store } from '../../db/store.js';
 import { useUiStore } from '../../state/uiStore.js';
 import { FormFooter } from '../shell/FormFooter.js';
 import { Modal } from '../shell/Modal.js';
-import { checkReadable } from '../sources/attachmentCheck.js';
+import { prepareAttachment } from '../sources/attachmentCheck.js';
 import { sourceTitle } from '../sources/sourceFilters.js';
 import { editionLabel } from './tables.js';
 
@@ -34,13 +35,9 @@ export function RerunEditionDialog(props: { source: Source; onClose: () => void 
     const file = files?.[0];
     if (!file) return;
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      if (bytes.byteLength === 0) throw new Error(`${file.name} is empty, so it was not attached.`);
-      const mediaType = file.type || mediaTypeFor(file.name);
-      const { hash: stored, size } = await request('vaultPut', { bytes });
-      await checkReadable(file.name, mediaType, stored, bytes);
-      const label = edition?.trim() || file.name.replace(/\.[^.]+$/, '');
-      const attachment: Attachment = { hash: stored, name: file.name, mediaType, size, edition: label };
+      const label = edition?.trim() || cleanFileName(file.name).replace(/\.[^.]+$/, '');
+      const attachment = await prepareAttachment(file, label);
+      const stored = attachment.hash;
       const updated = await attachFile(store, props.source.id, attachment);
       setAttachments(updated.attachments.filter((a) => viewerFor(a) === 'table'));
       setHash(stored);

@@ -1,20 +1,19 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { createSource, attachFile, mediaTypeFor } from '../../../shared/domain/sources.js';
+import { createSource, attachFile } from '../../../shared/domain/sources.js';
 import { runOn, saveTableCheck } from '../../../shared/domain/tableChecks.js';
 import type { Claim, ClaimQuantity, TableCheck, TableComputation } from '../../../shared/model.js';
 import { formatQuantity } from '../../../shared/quantities/formatQuantity.js';
 import { compareClaimed, computedFor } from '../../../shared/tableChecks/compareClaim.js';
 import { suggestExcludedRows } from '../../../shared/tableChecks/computeTable.js';
 import { resultFigure } from '../../../shared/tableChecks/describeComputation.js';
-import { request } from '../../api/api.js';
 import { db } from '../../db/database.js';
 import { store } from '../../db/store.js';
 import { useUiStore } from '../../state/uiStore.js';
 import { useClaimQuantities } from '../quantities/QuantityChips.js';
 import { FormFooter } from '../shell/FormFooter.js';
 import { Modal } from '../shell/Modal.js';
-import { checkReadable } from '../sources/attachmentCheck.js';
+import { prepareAttachment } from '../sources/attachmentCheck.js';
 import { sourceTitle } from '../sources/sourceFilters.js';
 import { TableViewer } from '../sources/TableViewer.js';
 import { ClaimedVsComputed } from './ClaimedVsComputed.js';
@@ -95,15 +94,11 @@ export function TableCheckDialog(props: { claim: Claim; onClose: () => void }) {
     const file = files?.[0];
     if (!file) return;
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      if (bytes.byteLength === 0) throw new Error(`${file.name} is empty, so it was not attached.`);
-      const mediaType = file.type || mediaTypeFor(file.name);
-      const { hash, size } = await request('vaultPut', { bytes });
-      await checkReadable(file.name, mediaType, hash, bytes);
-      const title = file.name.replace(/\.[^.]+$/, '');
+      const attachment = await prepareAttachment(file);
+      const title = attachment.name.replace(/\.[^.]+$/, '');
       const source = await createSource(store, { kind: 'dataset', csl: { title } });
-      await attachFile(store, source.id, { hash, name: file.name, mediaType, size });
-      setChoiceKey(`${source.id}:${hash}`);
+      await attachFile(store, source.id, attachment);
+      setChoiceKey(`${source.id}:${attachment.hash}`);
       notify(`Added ${file.name} as a new source; give it its title and edition in Sources.`);
     } catch (e) {
       setAttachError(message(e));
