@@ -5,6 +5,7 @@ import { db } from '../../db/database.js';
 import { useUiStore } from '../../state/uiStore.js';
 import { buildBundle, openBackupsDialog } from '../backups/backupService.js';
 import { Modal } from '../shell/Modal.js';
+import { DebateChecklist } from '../debates/DebateChecklist.js';
 
 /** Hands bytes to the user: the save dialog main opens in the desktop app, a download in the browser preview. */
 export async function saveBytes(name: string, bytes: Uint8Array): Promise<boolean> {
@@ -60,23 +61,7 @@ export function ExportProjectDialog() {
         </label>
       </fieldset>
       {scope === 'some' && (
-        <fieldset aria-label="Debates to export" className="bundle-debates">
-          {(debates ?? []).map((d) => (
-            <label key={d.id}>
-              <input
-                type="checkbox"
-                checked={chosen.has(d.id)}
-                onChange={(e) => {
-                  const next = new Set(chosen);
-                  if (e.target.checked) next.add(d.id);
-                  else next.delete(d.id);
-                  setChosen(next);
-                }}
-              />{' '}
-              {d.title}
-            </label>
-          ))}
-        </fieldset>
+        <DebateChecklist legend="Debates to export" className="bundle-debates" debates={debates ?? []} chosen={chosen} onChange={setChosen} />
       )}
       {error && <p role="alert">{error}</p>}
       <div className="form-actions">

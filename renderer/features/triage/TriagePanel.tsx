@@ -15,6 +15,7 @@ import { triageInWorker } from './triageClient.js';
 import { dismissedKey, guessClaimType, spanKey } from './triageModel.js';
 import { TriageSentenceRow, type RowState } from './TriageSentenceRow.js';
 import './triage.css';
+import { DebateChecklist } from '../debates/DebateChecklist.js';
 
 const PAGE = 100;
 
@@ -212,25 +213,7 @@ export function TriagePanel({ documentId }: { documentId: string }) {
         </button>
       </div>
       {scope === 'chosen' && (
-        <fieldset className="triage-debates">
-          <legend>Debates to triage</legend>
-          {(debates ?? []).map((d) => (
-            <label key={d.id}>
-              <input
-                type="checkbox"
-                checked={chosen.has(d.id)}
-                onChange={(e) => {
-                  const next = new Set(chosen);
-                  if (e.target.checked) next.add(d.id);
-                  else next.delete(d.id);
-                  setChosen(next);
-                }}
-              />{' '}
-              {d.title}
-              {d.date ? ` (${d.date})` : ''}
-            </label>
-          ))}
-        </fieldset>
+        <DebateChecklist legend="Debates to triage" className="triage-debates" debates={debates ?? []} chosen={chosen} onChange={setChosen} />
       )}
       {scored && (
         <div className="triage-filters">
