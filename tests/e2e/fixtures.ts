@@ -12,6 +12,15 @@ export async function restartApp(page: Page): Promise<void> {
   await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
 }
 
+/**
+ * Opens the sample project from the first-start offer and waits until its article is on screen. Building it runs the
+ * real import pipeline in a worker, which on a loaded machine takes longer than an ordinary wait.
+ */
+export async function openSampleProject(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Open the sample project' }).click();
+  await expect(page.getByRole('article', { name: /Corbyn refuses to guarantee NATO/ })).toBeVisible({ timeout: 30_000 });
+}
+
 export const test = base.extend<{ app: Page }>({
   app: async ({ page }, use) => {
     const errors: string[] = [];

@@ -1,15 +1,14 @@
 import path from 'node:path';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
-import { expect, restartApp, test } from './fixtures.js';
+import { expect, openSampleProject, restartApp, test } from './fixtures.js';
 import { ImportPage } from './pages/importPage.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/import');
 
 test('the sample project is offered on first start and built by importing the seed article', async ({ app }) => {
-  await app.getByRole('button', { name: 'Open the sample project' }).click();
+  await openSampleProject(app);
   const reader = app.getByRole('article', { name: /Corbyn refuses to guarantee NATO/ });
-  await expect(reader).toBeVisible();
   const turns = reader.getByRole('list', { name: 'Turns' });
   await expect(turns.getByRole('listitem', { name: 'Jeremy Corbyn' }).first()).toContainText('You would obviously try to avoid that happening');
   // The reader renders only what is on screen: scroll to the end of the article.
@@ -17,7 +16,7 @@ test('the sample project is offered on first start and built by importing the se
   await expect(turns.getByRole('listitem', { name: 'Owen Smith' })).toContainText('We would have to come to the aid of a fellow member of NATO');
   await expect(turns.getByRole('listitem', { name: 'Reader comment' }).first()).toContainText('Chamberlain?');
   await restartApp(app);
-  await expect(app.getByRole('article', { name: /Corbyn refuses to guarantee NATO/ })).toBeVisible();
+  await expect(app.getByRole('article', { name: /Corbyn refuses to guarantee NATO/ })).toBeVisible({ timeout: 15_000 });
   await app.getByRole('button', { name: '← Back to debate' }).click();
   const participants = app.getByRole('table', { name: 'Participants' });
   await expect(participants.getByRole('row', { name: /Jeremy Corbyn/ })).toContainText('Labour');

@@ -20,6 +20,9 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   timeout: 60_000,
+  // Imports and table reads run in workers; on a shared, loaded CI machine they can take longer than Playwright's
+  // 5 s default. A wait still fails when the thing never appears.
+  expect: { timeout: 10_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',

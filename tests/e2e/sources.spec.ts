@@ -2,21 +2,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { makePdf } from '../unit/electron/import/pdfFixtures.js';
-import { expect, restartApp, test } from './fixtures.js';
+import { expect, openSampleProject, restartApp, test } from './fixtures.js';
 import { SourcesPage } from './pages/sourcesPage.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/sources');
 const NATO_CSV = 'nato-defence-expenditure-pct-gdp-2014-2024.csv';
 const CLAIM = 'only five out of 28 members met this target last year, according to a NATO report';
 
-async function openSample(app: import('@playwright/test').Page) {
-  await app.getByRole('button', { name: 'Open the sample project' }).click();
-  // Building the sample imports the article through the real pipeline; on a busy machine that can take a while.
-  await expect(app.getByRole('article', { name: /Corbyn refuses to guarantee NATO/ })).toBeVisible({ timeout: 30_000 });
-}
-
 test('the sample’s NATO sources are in the library, with the CSV attached and the five-of-28 claim citing both', async ({ app }) => {
-  await openSample(app);
+  await openSampleProject(app);
   const sources = new SourcesPage(app);
   await sources.open();
   await sources.sourceButton(/Defence Expenditure of NATO Countries \(2014-2024\)/).click();
@@ -34,7 +28,7 @@ test('the sample’s NATO sources are in the library, with the CSV attached and 
 });
 
 test('create a source, attach the NATO CSV, pick the 2015 cell for a claim; after a restart the link, locator and excerpt are intact', async ({ app }) => {
-  await openSample(app);
+  await openSampleProject(app);
   const sources = new SourcesPage(app);
   await sources.open();
   const title = 'NATO defence expenditure, my copy';
@@ -83,7 +77,7 @@ test('a PDF opens at the cited page with that page’s text; an unreadable PDF i
   const brokenPath = path.join(dir, 'broken.pdf');
   writeFileSync(brokenPath, '%PDF-1.4 this is not really a PDF at all');
 
-  await openSample(app);
+  await openSampleProject(app);
   const sources = new SourcesPage(app);
   await sources.open();
   const title = 'NATO press release 2016';
@@ -175,7 +169,7 @@ test('import a BibTeX export: good entries are added in one go, broken ones and 
 test('the claim panel lists the claim’s evidence, offers its citation hint as a source, and opens a link’s source', async ({ app }) => {
   // The sample now carries a table check too, and the shared machine is slow: the default minute is too tight.
   test.setTimeout(120_000);
-  await openSample(app);
+  await openSampleProject(app);
   const sources = new SourcesPage(app);
   await sources.open();
   const title = 'Defence Expenditure of NATO Countries (2014-2024)';
