@@ -212,25 +212,39 @@ export class BackupStore {
     return (await this.listStored()).map(({ entry }) => entry);
   }
 
-  private async listStored(): Promise<Array<{ entry: BackupEntry; files: string[] }>> {
+  /**
+   * Every backup, newest first. `verify: false` reads only what each entry file says and the bundle's size on disk:
+   * rotation and usage run after every backup and must not re-read and re-hash every bundle in the folder each time.
+   */
+  private async listStored(verify = true): Promise<Array<{ entry: BackupEntry; files: string[]; stored?: StoredEntry }>> {
     let names: string[];
     try {
       names = await readdir(this.root);
     } catch {
       return [];
     }
-    const out: Array<{ entry: BackupEntry; files: string[] }> = [];
+    const out: Array<{ entry: BackupEntry; files: string[]; stored?: StoredEntry }> = [];
     for (const name of names) {
       if (!name.endsWith(EXT)) continue;
       const id = name.slice(0, -EXT.length);
       if (!ID_PATTERN.test(id)) continue;
       const stored = await this.readStored(id);
-      if (stored) {
-        out.push({ entry: await this.check(stored), files: stored.files ?? [] });
+      if (stored && verify) {
+        out.push({ entry: await this.check(stored), files: stored.files ?? [], stored });
         continue;
       }
       const info = await stat(this.fileFor(id, EXT)).catch(() => undefined);
       if (!info) continue;
+      if (stored) {
+        const { sha256: _sha256, files = [], ...entry } = stored;
+        out.push({ entry: { ...entry, size: info.size, verified: false }, files, stored });
+        continue;
+      }
+      if (!verify) {
+        const reason = BACKUP_REASONS.find((r) => id.includes(`-${r}-`)) ?? 'manual';
+        out.push({ entry: { id, createdAt: info.mtime.toISOString(), reason, size: info.size, counts: emptyCounts(), verified: false }, files: [] });
+        continue;
+      }
       const reason = BACKUP_REASONS.find((r) => id.includes(`-${r}-`)) ?? 'manual';
       const entry = await this.check({ id, createdAt: info.mtime.toISOString(), reason, size: info.size, counts: emptyCounts(), verified: false });
       // Without its entry file nothing says what was written: it can be opened, but not shown to be unaltered.
@@ -300,7 +314,7 @@ export class BackupStore {
 
   /** How much of its budget the backup folder uses: the bundles, and the vault files they keep once. */
   async usage(): Promise<BackupUsage> {
-    const listed = await this.listStored();
+    const listed = await this.listStored(false);
     const bundleBytes = listed.reduce((sum, { entry }) => sum + entry.size, 0);
     const { bytes: fileBytes, count } = await this.storedFiles();
     return { usedBytes: bundleBytes + fileBytes, budgetBytes: await this.budget(), bundleBytes, fileBytes, fileCount: count, backupCount: listed.length };
@@ -325,13 +339,18 @@ export class BackupStore {
    */
   async rotate(): Promise<string[]> {
     const policy = this.options.rotation ?? DEFAULT_ROTATION;
-    const listed = await this.listStored();
+    const listed = await this.listStored(false);
     const entries = listed.map((l) => l.entry);
     const keep = new Set<string>();
     entries.slice(0, policy.keepRecent).forEach((e) => keep.add(e.id));
     const protectedIds = new Set<string>();
-    const newestVerified = entries.find((e) => e.verified);
-    if (newestVerified) protectedIds.add(newestVerified.id);
+    // The newest backup that checks out, found by checking from the newest down: usually the first one checked.
+    for (const { stored } of listed) {
+      if (stored && (await this.check(stored)).verified) {
+        protectedIds.add(stored.id);
+        break;
+      }
+    }
     for (const e of entries) if (e.reason === 'damaged') protectedIds.add(e.id);
     const cutoff = this.now().getTime() - policy.keepDaily * 24 * 3600 * 1000;
     const days = new Set<string>();
