@@ -20,13 +20,15 @@ const common = {
   // pdf.js loads its worker and fonts from its own package at run time, so it stays a real dependency; the main
   // process' runtime packages (the log, the updater) are production dependencies that electron-builder packs, loaded
   // from app.asar's node_modules (build/scripts/distCheck.mjs checks they are there).
-  external: ['electron', 'pdfjs-dist', 'pdfjs-dist/*', 'electron-log', 'electron-log/*', 'electron-updater'],
+  // pg's optional native binding is never installed; pg falls back to plain JavaScript without it.
+  external: ['electron', 'pdfjs-dist', 'pdfjs-dist/*', 'electron-log', 'electron-log/*', 'electron-updater', 'pg-native'],
 };
 
 await Promise.all([
   // The main process and the sandboxed preload must be CommonJS.
   build({ ...common, format: 'cjs', entryPoints: { main: 'electron/main.ts', preload: 'electron/preload.ts' }, outdir: `${dist}/electron`, outExtension: { '.js': '.cjs' } }),
-  // Plain Node entry points (no Electron): the browser-preview server, the command line, the import worker.
+  // Plain Node entry points (no Electron): the browser-preview server, the command line, the import worker, the
+  // team sync server.
   build({
     ...common,
     format: 'esm',
@@ -35,6 +37,7 @@ await Promise.all([
         previewServer: 'electron/transport/previewServer.ts',
         cli: 'electron/cli/cli.ts',
         importWorker: 'electron/import/importWorker.ts',
+        syncServer: 'electron/syncServer/serverMain.ts',
       }).filter(([, file]) => existsSync(path.join(root, file))),
     ),
     outdir: `${dist}/electron`,
