@@ -12,6 +12,9 @@ export type Id = string;
 export interface Stamped {
   createdAt: string;
   updatedAt: string;
+  /** In a team project: the name of the analyst who made the record, and of the one who changed it last. */
+  createdBy?: string;
+  updatedBy?: string;
 }
 
 export const DEBATE_KINDS = ['tv-debate', 'hustings', 'interview', 'article', 'parliament'] as const;
