@@ -13,7 +13,7 @@ import { createNodeHandlerDeps } from './handlers/nodeHandlerDeps.js';
 import { HandlerError } from './handlers/handlerError.js';
 import { isAllowedPrintRequest, PDF_OPTIONS, printViaTempFile, printWindowOptions } from './export/printToPdf.js';
 import { registerIpc } from './ipc/registerIpc.js';
-import { CONTENT_SECURITY_POLICY } from './transport/contentSecurityPolicy.js';
+import { windowContentSecurityPolicy } from './team/teamServerSetting.js';
 import { resolveUserDataPath } from './userDataPath.js';
 import { setUpAppLog } from './logging/appLog.js';
 import { filesFromArgv, kindOfFile, type OpenedKind } from './openFiles/fileArguments.js';
@@ -278,7 +278,7 @@ if (!app.requestSingleInstanceLock()) {
       if (url.host !== 'claimdesk' || !file.startsWith(rendererDir + path.sep)) return new Response('Forbidden', { status: 403 });
       const response = await net.fetch(pathToFileURL(file).toString());
       const headers = new Headers(response.headers);
-      headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+      headers.set('Content-Security-Policy', windowContentSecurityPolicy(userDataPath));
       headers.set('X-Content-Type-Options', 'nosniff');
       return new Response(response.body, { status: response.status, headers });
     });

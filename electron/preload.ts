@@ -30,6 +30,7 @@ const api = {
   reportsPrintPdf: (request: RequestOf<'reportsPrintPdf'>) => call(contract.reportsPrintPdf.channel, request),
   menuSetState: (request: RequestOf<'menuSetState'>) => call(contract.menuSetState.channel, request),
   filesTakeOpened: (request: RequestOf<'filesTakeOpened'>) => call(contract.filesTakeOpened.channel, request),
+  teamAllowServer: (request: RequestOf<'teamAllowServer'>) => call(contract.teamAllowServer.channel, request),
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
     const channel = events[event].channel;
     // Wrap so the page never sees the IpcRendererEvent (it exposes sender.send).

@@ -29,6 +29,9 @@ import { SearchDialog } from './features/search/SearchDialog.js';
 import { BackupsRoot } from './features/backups/BackupsRoot.js';
 import { DamagedDatabaseScreen } from './features/backups/DamagedDatabaseScreen.js';
 import { backupBeforeUpgrade, checkForRecovery, startAutomaticBackups } from './features/backups/backupService.js';
+import { TeamBar } from './features/team/TeamBar.js';
+import { TeamRoot } from './features/team/TeamRoot.js';
+import { resumeTeam } from './features/team/teamSession.js';
 
 const LAST_DEBATE_KEY = 'lastDebateId';
 const LAST_DOCUMENT_KEY = 'lastDocumentId';
@@ -60,6 +63,8 @@ async function startUp(): Promise<void> {
     if (state.selectedDebateId !== previous.selectedDebateId) void db.settings.put({ key: LAST_DEBATE_KEY, value: state.selectedDebateId ?? null });
     if (state.openDocumentId !== previous.openDocumentId) void db.settings.put({ key: LAST_DOCUMENT_KEY, value: state.openDocumentId ?? null });
   });
+  // A team project reconnects (or a Share/Join carries on after the reload that allowed its server).
+  void resumeTeam();
 }
 
 export function App() {
@@ -139,6 +144,7 @@ export function App() {
         <h1 className="app-title">Claimdesk</h1>
         {isDesktop ? <MenuStateSync /> : <MenuBar />}
         <SectionNav />
+        <TeamBar />
       </header>
       <ErrorBoundary label="The library">
         <LibraryPanel />
@@ -184,6 +190,9 @@ export function App() {
       </ErrorBoundary>
       <ErrorBoundary label="The backups dialog">
         <BackupsRoot />
+      </ErrorBoundary>
+      <ErrorBoundary label="The team dialogs">
+        <TeamRoot />
       </ErrorBoundary>
       <Toasts />
     </div>

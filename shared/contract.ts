@@ -272,6 +272,14 @@ export const contract = {
   ),
   /** A backup's bundle, after checking it is unaltered; the vault files it needs are put back in the vault first. */
   backupsRead: channel<{ bytes: Uint8Array }>()('backups:read', z.object({ id: backupId }).strict()),
+  /**
+   * Lets the window talk to one team sync server (or to none, with null): the window's CSP names exactly that
+   * server's origins from the next page load on. `changed` says the window must reload before it connects.
+   */
+  teamAllowServer: channel<{ changed: boolean }>()(
+    'team:allow-server',
+    z.object({ url: z.string().url().max(2048).regex(/^(https?|wss?):\/\//, 'expected an http(s) or ws(s) address').nullable() }).strict(),
+  ),
   /** The window's answer to backupsQuitRequested: it has written its quit backup (or had nothing to save). */
   backupsQuitDone: channel<{ closing: boolean }>()('backups:quit-done', z.object({ written: z.boolean() }).strict()),
 

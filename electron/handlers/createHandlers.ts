@@ -3,6 +3,7 @@ import type { ParsedImport } from '../../shared/import/parsedDocument.js';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { serverOrigins, writeTeamServer } from '../team/teamServerSetting.js';
 import { FileVault } from '../vault/fileVault.js';
 import { BackupError, BackupStore } from '../backup/backupStore.js';
 import { HandlerError } from './handlerError.js';
@@ -73,6 +74,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     }
   };
   return {
+    async teamAllowServer({ url }) {
+      if (url !== null && !serverOrigins(url)) throw new HandlerError('invalid-request', 'That is not a server address: write it like https://sync.example.org or http://192.168.1.20:5480.');
+      return { changed: await writeTeamServer(deps.userDataPath, url) };
+    },
     appInfo: async () => ({
       name: 'Claimdesk',
       version: deps.version,

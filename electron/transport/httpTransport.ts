@@ -21,6 +21,8 @@ export interface HttpTransportOptions {
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
   log?: (message: string, error?: unknown) => void;
+  /** The CSP for each page load (it names the team sync server the user chose); the fixed policy by default. */
+  contentSecurityPolicy?: () => string;
 }
 
 const TOKEN_HEADER = 'x-claimdesk-token';
@@ -102,7 +104,7 @@ export function createHttpTransport(options: HttpTransportOptions) {
       }
       res.writeHead(200, {
         'content-type': MIME[ext] ?? 'application/octet-stream',
-        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'content-security-policy': options.contentSecurityPolicy?.() ?? CONTENT_SECURITY_POLICY,
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'no-referrer',
         'cache-control': 'no-store',

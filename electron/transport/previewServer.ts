@@ -9,6 +9,7 @@ import { createNodeHandlerDeps } from '../handlers/nodeHandlerDeps.js';
 import { resolveUserDataPath } from '../userDataPath.js';
 import { filesFromArgv } from '../openFiles/fileArguments.js';
 import { OpenedFileQueue } from '../openFiles/openedFileQueue.js';
+import { windowContentSecurityPolicy } from '../team/teamServerSetting.js';
 import { createHttpTransport } from './httpTransport.js';
 
 /**
@@ -75,7 +76,7 @@ async function main() {
   const handlers = createHandlers(
     createNodeHandlerDeps({ shell: 'preview', version: pkgVersion, userDataPath, distDir, openExternal, openPath, showInFolder, takeOpenedFiles: () => opened.take() }),
   );
-  const transport = createHttpTransport({ handlers, token, staticDir });
+  const transport = createHttpTransport({ handlers, token, staticDir, contentSecurityPolicy: () => windowContentSecurityPolicy(userDataPath) });
   const server = createServer(transport.listener);
   server.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') {

@@ -107,6 +107,7 @@ export const TEST_SECRET = 'claimdesk-test-secret-0123456789abcdef';
 
 export interface SyncServerProcess {
   port: number;
+  pid: number;
   url: string;
   /** SIGKILL: a crash, with no chance to store. */
   kill(): Promise<void>;
@@ -123,6 +124,7 @@ export async function startSyncServerProcess(options: { databaseUrl: string; red
   await waitForLine(child, /Claimdesk sync server on/, 'the sync server');
   return {
     port,
+    pid: child.pid ?? 0,
     url: `http://127.0.0.1:${port}`,
     kill: () => stopChild(child, 'SIGKILL'),
     stop: () => stopChild(child),
@@ -135,4 +137,36 @@ export function inviteFromCli(args: string[], secret = TEST_SECRET): string {
   const result = spawnSync(process.execPath, [path.join(root, dist, 'electron/syncServer.mjs'), 'invite', '--secret', secret, ...args], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`invite failed: ${result.stderr}`);
   return result.stdout.trim();
+}
+
+export interface PreviewProcess {
+  url: string;
+  userData: string;
+  stop(): Promise<void>;
+}
+
+/** Another browser-preview server: a second "laptop" with its own vault and its own origin (so its own IndexedDB). */
+export async function startPreview(): Promise<PreviewProcess> {
+  const port = await freePort();
+  const userData = mkdtempSync(path.join(os.tmpdir(), 'claimdesk-laptop-'));
+  const dist = process.env.CLAIMDESK_DIST ?? 'dist';
+  const child = spawn(process.execPath, [path.join(root, dist, 'electron/previewServer.mjs'), '--port', String(port)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: root,
+    env: { ...process.env, CLAIMDESK_TEST: '1', CLAIMDESK_USER_DATA: userData },
+  });
+  await waitForLine(child, /Claimdesk browser preview/, 'a preview server');
+  return {
+    url: `http://127.0.0.1:${port}`,
+    userData,
+    async stop() {
+      await stopChild(child);
+      rmSync(userData, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Restarts a killed sync server on the same port, as an administrator would after a crash. */
+export function restartSyncServer(killed: SyncServerProcess, options: { databaseUrl: string; redisUrl?: string }): Promise<SyncServerProcess> {
+  return startSyncServerProcess({ ...options, port: killed.port });
 }

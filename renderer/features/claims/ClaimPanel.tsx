@@ -5,6 +5,7 @@ import { createTopic } from '../../../shared/domain/topics.js';
 import { CLAIM_STATUSES, CLAIM_TYPES, type Claim, type ClaimStatus, type ClaimType, type Verdict, type VerdictScale } from '../../../shared/model.js';
 import { db } from '../../db/database.js';
 import { store } from '../../db/store.js';
+import { Authorship, RecordHistory } from '../team/Authorship.js';
 import { useUiStore } from '../../state/uiStore.js';
 import { ClaimEvidence } from '../evidence/ClaimEvidence.js';
 import { ClaimQuantities } from '../quantities/QuantityChips.js';
@@ -37,8 +38,11 @@ export function ClaimPanel(props: { claimId: string }) {
           ×
         </button>
       </div>
-      <ClaimDetails key={`${claim.id}:${claim.updatedAt}`} claim={claim} />
+      <Authorship record={claim} what="Claim" />
+      {/* Keyed on the whole record: a merge from the team can change fields without moving updatedAt. */}
+      <ClaimDetails key={`${claim.id}:${JSON.stringify(claim)}`} claim={claim} />
       <ClaimQuantities claim={claim} />
+      <RecordHistory table="claims" id={claim.id} />
       <ClaimTopics claim={claim} />
       <Appearances claimId={claim.id} />
       <VerdictSection claimId={claim.id} />
@@ -283,6 +287,7 @@ function VerdictSection(props: { claimId: string }) {
       ) : (
         <p className="muted small">No verdict yet.</p>
       )}
+      {verdict && <Authorship record={verdict} what="Verdict" />}
       <VerdictForm key={verdict ? `${verdict.id}:${verdict.updatedAt}` : 'new'} claimId={props.claimId} verdict={verdict ?? undefined} scales={scales} lastAuthor={lastAuthor} />
       {verdict && <VerdictHistory verdict={verdict} scales={byId} />}
     </section>

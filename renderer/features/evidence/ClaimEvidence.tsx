@@ -5,6 +5,7 @@ import type { EvidenceLink, Turn } from '../../../shared/model.js';
 import { findCitationHints, type CitationHint } from '../../../shared/sources/citationHints.js';
 import { db } from '../../db/database.js';
 import { store } from '../../db/store.js';
+import { Authorship } from '../team/Authorship.js';
 import { useUiStore } from '../../state/uiStore.js';
 import { sourceTitle } from '../sources/sourceFilters.js';
 import { useSourcesUi } from '../sources/sourcesUi.js';
@@ -84,6 +85,7 @@ export function ClaimEvidence({ claimId }: { claimId: string }) {
               </button>
             </div>
             <EvidenceDetails link={link} />
+            <Authorship record={link} what="Evidence link" />
             <span className="row-actions">
               <button type="button" onClick={() => setDialog({ link })}>
                 Edit

@@ -4,6 +4,7 @@ import { deleteNote, updateNote } from '../../../shared/domain/claims.js';
 import type { Note } from '../../../shared/model.js';
 import { db } from '../../db/database.js';
 import { store } from '../../db/store.js';
+import { Authorship } from '../team/Authorship.js';
 import { useUiStore } from '../../state/uiStore.js';
 import { SHORTCUTS } from '../shell/commands.js';
 import { RecordGone } from '../shell/RecordGone.js';
@@ -37,7 +38,8 @@ export function NotePanel(props: { noteId: string }) {
         {note.anchor.quote.exact}
       </blockquote>
       <NotePlace note={note} />
-      <NoteForm key={`${note.id}:${note.updatedAt}`} note={note} />
+      <Authorship record={note} what={KIND_NAMES[note.kind]} />
+      <NoteForm key={`${note.id}:${JSON.stringify(note)}`} note={note} />
       <DeleteNote note={note} />
     </section>
   );

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
-import { applyChangeSet, type ChangeSet } from '../../db/dexieStore.js';
-import { db } from '../../db/database.js';
+import type { ChangeSet } from '../../db/dexieStore.js';
+import { isUndoReplay, onStoreCommit, replayChangeSet } from '../../db/store.js';
+import { SYNC_LABELS } from '../../../shared/sync/syncedStore.js';
 
 /**
  * Session undo history over record changes: every Store transaction records its change set, undo writes the
@@ -29,15 +30,22 @@ export const useUndoHistory = create<UndoState & UndoActions>()((set, get) => ({
   async undo() {
     const last = get().past.at(-1);
     if (!last) return undefined;
-    await applyChangeSet(db, last, 'undo');
+    await replayChangeSet(last, 'undo');
     set((s) => ({ past: s.past.slice(0, -1), future: [...s.future, last] }));
     return last.label;
   },
   async redo() {
     const next = get().future.at(-1);
     if (!next) return undefined;
-    await applyChangeSet(db, next, 'redo');
+    await replayChangeSet(next, 'redo');
     set((s) => ({ future: s.future.slice(0, -1), past: [...s.past, next] }));
     return next.label;
   },
 }));
+
+// Every committed action is recorded, except replays of this history and changes that came from the team (undoing
+// a teammate's work is for them, or for an explicit edit).
+onStoreCommit((changes) => {
+  if (isUndoReplay(changes.label) || SYNC_LABELS.has(changes.label)) return;
+  useUndoHistory.getState().record(changes);
+});

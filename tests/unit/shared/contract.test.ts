@@ -48,6 +48,7 @@ const cases: { [M in MethodName]: { good: unknown; bad: unknown[] } } = {
     ],
   },
   filesTakeOpened: { good: {}, bad: [{ path: '/etc/passwd' }, null] },
+  teamAllowServer: { good: { url: 'https://sync.example.org' }, bad: [{}, { url: 'javascript:alert(1)' }, { url: 'file:///etc/passwd' }, { url: 42 }] },
 };
 
 describe('the contract', () => {
