@@ -140,12 +140,13 @@ test('an analyst shares the library; a second laptop joins and gets records, fil
   expect(vaultHashes(laptopA).length).toBeGreaterThan(0);
 
   // B edits a claim A made: B's copy says who did what, and so does A's.
+  // The sample's verdict already made this claim checked; B publishes it.
   const readerB = await openClaim(b, TWO);
-  await readerB.panel().getByRole('combobox', { name: 'Status' }).selectOption('checked');
+  await readerB.panel().getByRole('combobox', { name: 'Status' }).selectOption('published');
   await readerB.panel().getByRole('button', { name: 'Save claim' }).click();
   await expect(readerB.panel().getByLabel('Claim authorship')).toHaveText('Last changed by Bob');
   const readerA = await openClaim(a, TWO);
-  await expect(readerA.panel().getByRole('combobox', { name: 'Status' })).toHaveValue('checked', { timeout: 15_000 });
+  await expect(readerA.panel().getByRole('combobox', { name: 'Status' })).toHaveValue('published', { timeout: 15_000 });
   await expect(readerA.panel().getByLabel('Claim authorship')).toHaveText('Last changed by Bob');
 
   // Presence: A sees that Bob is online and reading the article.
