@@ -168,7 +168,8 @@ test('offline, both edit the same claim and rate it; back online both converge a
   await rate(readerA, 'False', 'The NATO table lists four members at 2% or more.', 'Alice', 'Recounted from the table');
   await expect(status(a)).toHaveText(/Offline — \d+ changes? waiting/);
 
-  await readerB.panel().getByRole('combobox', { name: 'Status' }).selectOption('researching');
+  // B changes another field (the status would move to checked with the verdict anyway).
+  await readerB.panel().getByRole('combobox', { name: 'Type' }).selectOption('comparison');
   await readerB.panel().getByRole('button', { name: 'Save claim' }).click();
   await rate(readerB, 'Mostly true', 'Five allies met it in 2015, four in 2016.', 'Bob', 'Checked the 2015 column');
 
@@ -177,7 +178,7 @@ test('offline, both edit the same claim and rate it; back online both converge a
   await expectOnline(b);
   for (const reader of [readerA, readerB]) {
     await expect(reader.panel().getByLabel('Statement')).toHaveValue('Only five of 28 NATO members met the 2% target in 2015', { timeout: 15_000 });
-    await expect(reader.panel().getByRole('combobox', { name: 'Status' })).toHaveValue('researching');
+    await expect(reader.panel().getByRole('combobox', { name: 'Type' })).toHaveValue('comparison');
     await expect(reader.history().filter({ hasText: 'Alice' }).filter({ hasText: 'False' })).toHaveCount(1);
     await expect(reader.history().filter({ hasText: 'Bob' }).filter({ hasText: 'Mostly true' })).toHaveCount(1);
   }
