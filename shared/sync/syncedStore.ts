@@ -195,9 +195,16 @@ export class SyncedStore implements Store {
         for (const id of ids) {
           if (table === 'verdicts') {
             const verdict = mirror.verdictOf(id);
+            let replaced = false;
             for (const old of await tx.where('verdicts', 'claimId', id)) {
-              if (!verdict || old.id !== verdict.id) await tx.delete('verdicts', old.id);
+              if (!verdict || old.id !== verdict.id) {
+                await tx.delete('verdicts', old.id);
+                replaced = true;
+              }
             }
+            // claimId is a unique index: the old verdict must be gone before the merged one (another id) is put. The
+            // Dexie store buffers writes and sends puts and deletes together; a query of the table sends them first.
+            if (replaced) await tx.where('verdicts', 'claimId', id);
             if (verdict) await tx.put('verdicts', verdict);
             count += 1;
             continue;
