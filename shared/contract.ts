@@ -314,6 +314,8 @@ export const MENU_COMMANDS = [
   'file:export-project',
   'file:import-project',
   'file:restore-backup',
+  'file:share-project',
+  'file:join-project',
   'annotate:claim',
   'annotate:note',
   'annotate:tag',

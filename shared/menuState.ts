@@ -15,6 +15,8 @@ const OPENS_A_DIALOG: ReadonlySet<MenuCommand> = new Set<MenuCommand>([
   'file:export-project',
   'file:import-project',
   'file:restore-backup',
+  'file:share-project',
+  'file:join-project',
   'view:search',
   'help:shortcuts',
   'help:about',

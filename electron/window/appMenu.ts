@@ -71,6 +71,10 @@ export function appMenuTemplate(actions: AppMenuActions, options: AppMenuOptions
         command('Import &Project…', 'file:import-project'),
         command('&Backups and Restore…', 'file:restore-backup'),
         { type: 'separator' },
+        // A team project (issue 14): the same dialogs as the window's Share project… and Join project… buttons.
+        command('&Share project…', 'file:share-project'),
+        command('&Join project…', 'file:join-project'),
+        { type: 'separator' },
         // Windows closes with Alt+F4 and calls it Exit; Linux desktops expect Quit on Ctrl+Q.
         isMac ? { role: 'close' } : options.platform === 'win32' ? { role: 'quit', label: 'E&xit' } : { role: 'quit', label: '&Quit', accelerator: 'Ctrl+Q' },
       ],

@@ -11,7 +11,7 @@ interface MenuDef {
 }
 
 const MENUS: MenuDef[] = [
-  { label: 'File', items: [{ command: 'debate:new', label: 'New Debate…', keys: 'Ctrl+N' }, { command: 'file:import', label: 'Import…', keys: 'Ctrl+O' }, { command: 'file:export-project', label: 'Export Project…' }, { command: 'file:import-project', label: 'Import Project…' }, { command: 'file:restore-backup', label: 'Backups and Restore…' }] },
+  { label: 'File', items: [{ command: 'debate:new', label: 'New Debate…', keys: 'Ctrl+N' }, { command: 'file:import', label: 'Import…', keys: 'Ctrl+O' }, { command: 'file:export-project', label: 'Export Project…' }, { command: 'file:import-project', label: 'Import Project…' }, { command: 'file:restore-backup', label: 'Backups and Restore…' }, { command: 'file:share-project', label: 'Share project…' }, { command: 'file:join-project', label: 'Join project…' }] },
   { label: 'Edit', items: [{ command: 'edit:undo', label: 'Undo', keys: 'Ctrl+Z' }, { command: 'edit:redo', label: 'Redo', keys: 'Ctrl+Y' }] },
   { label: 'View', items: [{ command: 'view:search', label: 'Search…', keys: 'Ctrl+K' }, { command: 'view:toggle-side-panel', label: 'Toggle Side Panel', keys: 'Ctrl+\\' }] },
   { label: 'Help', items: [{ command: 'help:shortcuts', label: 'Keyboard Shortcuts', keys: 'F1' }, { command: 'help:about', label: 'About Claimdesk' }] },

@@ -76,7 +76,7 @@ describe('the native menu', () => {
     expect(find(empty, 'Import Project…').enabled).toBe(true);
 
     const busy = build({ state: { ...working, modalOpen: true } }).template;
-    for (const label of ['New Debate…', 'Import…', 'Export Project…', 'Import Project…', 'Backups and Restore…', 'Search…', 'Keyboard Shortcuts', 'About Claimdesk', 'Undo Add claim']) {
+    for (const label of ['New Debate…', 'Import…', 'Export Project…', 'Import Project…', 'Backups and Restore…', 'Share project…', 'Join project…', 'Search…', 'Keyboard Shortcuts', 'About Claimdesk', 'Undo Add claim']) {
       expect(find(busy, label).enabled, label).toBe(false);
     }
     expect(find(busy, 'Toggle Side Panel').enabled).toBe(true);
@@ -92,7 +92,9 @@ describe('the native menu', () => {
     const { template, actions } = build({ updatesConfigured: true });
     click(find(template, 'Export Project…'));
     click(find(template, 'Undo Add claim'));
-    expect(actions.sent).toEqual(['file:export-project', 'edit:undo']);
+    click(find(template, 'Share project…'));
+    click(find(template, 'Join project…'));
+    expect(actions.sent).toEqual(['file:export-project', 'edit:undo', 'file:share-project', 'file:join-project']);
     click(find(template, 'Show Logs'));
     expect(actions.showLogs).toHaveBeenCalledOnce();
     click(find(template, 'Check for Updates…'));
