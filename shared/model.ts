@@ -179,6 +179,22 @@ export interface Claim extends Stamped {
   notes?: string;
   /** The quantities in the statement, parsed when the claim is made and corrected by the analyst. */
   quantities?: ClaimQuantity[];
+  /** A blind second review of the claim's verdict (issue 14), when an editor asked for one. */
+  secondReview?: SecondReview;
+}
+
+/**
+ * A second analyst's rating of a claim made without seeing the first verdict, for intercoder agreement. The editor's
+ * request names the reviewer and the scale; the rating fills in stepId, reasoning and ratedAt.
+ */
+export interface SecondReview {
+  reviewer: string;
+  requestedBy: string;
+  requestedAt: string;
+  scaleId: Id;
+  stepId?: string;
+  reasoning?: string;
+  ratedAt?: string;
 }
 
 /** W3C Web Annotation TextQuoteSelector. */

@@ -124,6 +124,14 @@ const attachment = z.unknown().optional().transform((raw): Rec | undefined => {
   };
 });
 
+/** A blind second review (issue 14): its own string fields only; one without a reviewer or a scale is dropped. */
+function blindReview(raw: unknown): { secondReview?: Rec } {
+  if (!isRecord(raw) || typeof raw.reviewer !== 'string' || typeof raw.scaleId !== 'string') return {};
+  const review: Rec = { reviewer: raw.reviewer, requestedBy: typeof raw.requestedBy === 'string' ? raw.requestedBy : '', requestedAt: typeof raw.requestedAt === 'string' ? raw.requestedAt : '1970-01-01T00:00:00.000Z', scaleId: raw.scaleId };
+  for (const key of ['stepId', 'reasoning', 'ratedAt'] as const) if (typeof raw[key] === 'string') review[key] = raw[key];
+  return { secondReview: review };
+}
+
 // --- one schema per table: defaults for what is missing, repairs for what is wrong, unknown fields kept ----------
 
 const SCHEMAS: Record<TableName, z.ZodType<Rec>> = {
@@ -174,12 +182,13 @@ const SCHEMAS: Record<TableName, z.ZodType<Rec>> = {
       notes: optStr,
       quantities: z.unknown().optional(),
     })
-    // Older exports had one `topicId`.
-    .transform((c) =>
+    // Older exports had one `topicId`. A blind second review keeps only its own string fields, or goes.
+    .transform(({ secondReview, ...c }) =>
       withoutUndefined({
         ...c,
         topicIds: Array.isArray(c.topicIds) ? c.topicIds.filter((x): x is string => typeof x === 'string') : typeof c.topicId === 'string' ? [c.topicId] : [],
         quantities: normaliseClaimQuantities(c.quantities),
+        ...blindReview(secondReview),
       }),
     ),
   appearances: z.preprocess(

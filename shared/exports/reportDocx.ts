@@ -1,3 +1,4 @@
+import { formatKappa } from '../verdicts/agreement.js';
 import {
   AlignmentType,
   BorderStyle,
@@ -138,6 +139,13 @@ const SECTIONS: Record<ReportSection, (r: ReportModel) => Array<Paragraph | Tabl
       para([text(`${s.claimCount} claims by ${s.speakerCount} speakers in ${s.documentCount} documents, with ${s.evidenceCount} pieces of evidence.`)]),
       table(['Status', 'Claims'], Object.entries(s.byStatus).map(([k, n]) => [k, String(n)])),
       ...s.documents.map((d) => new Paragraph({ bullet: { level: 0 }, children: [text(`${d.title}${d.debateTitle ? ` — ${d.debateTitle}` : ''}${d.date ? ` (${d.date})` : ''}`)] })),
+      ...((r.agreement ?? []).length === 0
+        ? []
+        : [
+            para([text('Blind second review')], { heading: HeadingLevel.HEADING_2 }),
+            table(['Debate', 'Rated by both', 'Cohen’s κ', 'Waiting for the reviewer'], (r.agreement ?? []).map((a) => [a.debateTitle, String(a.kappa.n), formatKappa(a.kappa), String(a.waitingForReviewer)])),
+            ...(r.agreement ?? []).flatMap((a) => a.disagreements.map((d) => new Paragraph({ bullet: { level: 0 }, children: [text(`${a.debateTitle}: ${d.claimText}: ${d.firstAuthor} ${d.firstLabel}; ${d.reviewer} (blind) ${d.secondLabel}`)] }))),
+          ]),
     ];
   },
   'verdict-breakdown': (r) => {

@@ -1,3 +1,4 @@
+import { formatKappa } from '../verdicts/agreement.js';
 import type {
   BreakdownColumn,
   BreakdownRow,
@@ -70,7 +71,20 @@ function summary(report: ReportModel): string {
   return `<section id="summary"><h2>Summary</h2>
 <p>${s.claimCount} claims by ${s.speakerCount} speakers in ${s.documentCount} documents, with ${s.evidenceCount} pieces of evidence.</p>
 <table><tr>${statuses}</tr></table>
-${docs ? `<ul>${docs}</ul>` : ''}</section>`;
+${docs ? `<ul>${docs}</ul>` : ''}${agreement(report)}</section>`;
+}
+
+/** Intercoder agreement of the blind second review, per debate, with the disagreements to resolve. */
+function agreement(report: ReportModel): string {
+  const rows = report.agreement ?? [];
+  if (rows.length === 0) return '';
+  const table = rows.map((a) => `<tr><td>${e(a.debateTitle)}</td><td>${a.kappa.n}</td><td>${e(formatKappa(a.kappa))}</td><td>${a.waitingForReviewer}</td></tr>`).join('');
+  const lists = rows
+    .filter((a) => a.disagreements.length > 0)
+    .map((a) => `<h4>Disagreements in ${e(a.debateTitle)}</h4><ul>${a.disagreements.map((d) => `<li>${e(d.claimText)}: ${e(d.firstAuthor)} ${e(d.firstLabel)}; ${e(d.reviewer)} (blind) ${e(d.secondLabel)}</li>`).join('')}</ul>`)
+    .join('');
+  return `<h3>Blind second review</h3>
+<table><tr><th>Debate</th><th>Rated by both</th><th>Cohen’s κ</th><th>Waiting for the reviewer</th></tr>${table}</table>${lists}`;
 }
 
 /** One stacked bar per speaker, drawn as inline SVG so it prints without scripts or images. */

@@ -1,3 +1,4 @@
+import { formatKappa } from '../verdicts/agreement.js';
 import type { ReportClaim, ReportModel, ReportSection } from './reportModel.js';
 import { safeHttpUrl } from './reportModel.js';
 
@@ -39,6 +40,15 @@ function summary(r: ReportModel): string {
     '',
     ...s.documents.map((d) => `- ${inline(d.title)}${d.debateTitle ? ` — ${inline(d.debateTitle)}` : ''}${d.date ? ` (${inline(d.date)})` : ''}`),
   ];
+  const agreement = r.agreement ?? [];
+  if (agreement.length > 0) {
+    lines.push('', '### Blind second review', '', '| Debate | Rated by both | Cohen’s κ | Waiting for the reviewer |', '| --- | ---: | --- | ---: |');
+    for (const a of agreement) lines.push(`| ${inline(a.debateTitle)} | ${a.kappa.n} | ${formatKappa(a.kappa)} | ${a.waitingForReviewer} |`);
+    for (const a of agreement.filter((x) => x.disagreements.length > 0)) {
+      lines.push('', `Disagreements in ${inline(a.debateTitle)}:`, '');
+      for (const d of a.disagreements) lines.push(`- ${inline(d.claimText)}: ${inline(d.firstAuthor)} ${inline(d.firstLabel)}; ${inline(d.reviewer)} (blind) ${inline(d.secondLabel)}`);
+    }
+  }
   return lines.join('\n');
 }
 

@@ -1,3 +1,4 @@
+import { agreementByDebate, type DebateAgreement } from '../verdicts/agreement.js';
 import type {
   Claim,
   ClaimStatus,
@@ -172,6 +173,8 @@ export interface ReportModel {
   comparison: { topics: Array<{ id: Id; name: string }>; rows: ComparisonRow[] };
   excerpts: ReportExcerpt[];
   bibliography: Array<{ sourceId: Id; text: string; url?: string }>;
+  /** Blind second review: per debate, Cohen's κ of the first verdicts and the blind ratings, with disagreements. */
+  agreement?: DebateAgreement[];
 }
 
 const CONTEXT_CHARS = 160;
@@ -535,6 +538,11 @@ export function buildReport(snapshot: ProjectSnapshot, options: ReportOptions): 
     bibliography: references.map((r) => {
       const url = safeHttpUrl(index.sources.get(r.sourceId)?.csl.URL);
       return { sourceId: r.sourceId, text: r.text, ...(url ? { url } : {}) };
+    }),
+    agreement: agreementByDebate({
+      ...snapshot,
+      claims,
+      appearances: documents ? snapshot.appearances.filter((a) => documents.has(a.documentId)) : snapshot.appearances,
     }),
   };
 }

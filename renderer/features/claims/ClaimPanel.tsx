@@ -6,6 +6,9 @@ import { CLAIM_STATUSES, CLAIM_TYPES, type Claim, type ClaimStatus, type ClaimTy
 import { db } from '../../db/database.js';
 import { store } from '../../db/store.js';
 import { Authorship, RecordHistory } from '../team/Authorship.js';
+import { isBlindFor } from '../../../shared/domain/blindReview.js';
+import { BlindRatingForm } from '../blindReview/BlindRatingForm.js';
+import { useAnalystName } from '../blindReview/analystName.js';
 import { useUiStore } from '../../state/uiStore.js';
 import { ClaimEvidence } from '../evidence/ClaimEvidence.js';
 import { ClaimQuantities } from '../quantities/QuantityChips.js';
@@ -270,12 +273,26 @@ function stepLabel(scales: Map<string, VerdictScale>, scaleId: string | undefine
 function VerdictSection(props: { claimId: string }) {
   const verdict = useLiveQuery(async () => (await db.verdicts.where('claimId').equals(props.claimId).first()) ?? null, [props.claimId]);
   const scales = useLiveQuery(() => db.scales.toArray(), []);
+  const claim = useLiveQuery(() => db.claims.get(props.claimId), [props.claimId]);
+  const analyst = useAnalystName();
   const lastAuthor = useLiveQuery(async () => {
     const setting = await db.settings.get(LAST_AUTHOR_KEY);
     return typeof setting?.value === 'string' ? setting.value : '';
   }, []);
   if (verdict === undefined || !scales || lastAuthor === undefined) return null;
   const byId = new Map(scales.map((s) => [s.id, s]));
+  // Waiting for this analyst's blind rating: the first verdict stays hidden until they have rated.
+  if (claim && isBlindFor(claim, analyst)) {
+    return (
+      <section aria-labelledby="claim-verdict-title" className="claim-subsection">
+        <h4 id="claim-verdict-title">Verdict</h4>
+        <p className="muted small" role="note">
+          Blind review: the first verdict is hidden until you have rated this claim.
+        </p>
+        <BlindRatingForm claim={claim} scale={byId.get(claim.secondReview?.scaleId ?? '')} />
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="claim-verdict-title" className="claim-subsection">
       <h4 id="claim-verdict-title">Verdict</h4>

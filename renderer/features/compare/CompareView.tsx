@@ -23,6 +23,7 @@ export function suggestedSpeakers(data: Pick<CompareData, 'participants'>, debat
   return [...new Set((speakers.length >= MIN_SPEAKERS ? speakers : picked).map((p) => p.personId))].slice(0, MAX_SPEAKERS);
 }
 import { SpeakerCharts, VerdictBar } from './VerdictCharts.js';
+import { BlindReviewSection } from '../blindReview/BlindReviewSection.js';
 import './compare.css';
 
 /** Offers the CSV as a download; the window has no file system, so the browser's download does the saving. */
@@ -82,6 +83,7 @@ export function CompareView() {
       ) : comparison ? (
         <ComparisonTable data={data} comparison={comparison} />
       ) : null}
+      <BlindReviewSection data={data} />
       {state.topicsOpen && <TopicsDialog />}
       {state.stanceTarget && <StanceDialog personId={state.stanceTarget.personId} topicId={state.stanceTarget.topicId} />}
       {state.reading && <SideBySide target={state.reading} />}
