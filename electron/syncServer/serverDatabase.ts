@@ -142,7 +142,8 @@ export async function openServerDatabase(url: string) {
       await pool.query(
         `INSERT INTO claimdesk_documents (name, state, updated_at) VALUES ($1, $2, now())
          ON CONFLICT (name) DO UPDATE SET state = EXCLUDED.state, updated_at = now()`,
-        [name, Buffer.from(state)],
+        // A view of the same bytes, not a copy: the state of a big project is megabytes.
+        [name, Buffer.from(state.buffer, state.byteOffset, state.byteLength)],
       );
     },
 

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +11,14 @@ import { fileURLToPath } from 'node:url';
  * root its folder is handed to the `postgres` user and its tools run through runuser.
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const PG_BIN = process.env.CLAIMDESK_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** Debian installs PostgreSQL's tools under /usr/lib/postgresql/<major>/bin; take the newest major there. */
+function postgresBin(): string {
+  const base = '/usr/lib/postgresql';
+  const majors = existsSync(base) ? readdirSync(base).filter((d) => /^\d+$/.test(d) && existsSync(path.join(base, d, 'bin', 'initdb'))) : [];
+  majors.sort((a, b) => Number(b) - Number(a));
+  return majors[0] ? path.join(base, majors[0], 'bin') : path.join(base, '<version>', 'bin');
+}
+const PG_BIN = process.env.CLAIMDESK_PG_BIN ?? postgresBin();
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 export function freePort(): Promise<number> {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { ConfigError, readServerConfig } from '../../../../electron/syncServer/serverConfig.js';
 import { startSyncServer, type RunningSyncServer } from '../../../../electron/syncServer/syncServer.js';
@@ -29,6 +30,74 @@ async function invite(url: string, ownerToken: string, role: 'editor' | 'viewer'
   const { status, body } = await postJson<InviteResult>(`${url}/invitations`, { role, expiresInHours: 1 }, ownerToken);
   expect(status).toBe(200);
   return body.invitation;
+}
+
+// The Hocuspocus wire format, written by hand for a client that does not play by the provider's rules.
+const varUint = (n: number): number[] => {
+  const out: number[] = [];
+  while (n > 0x7f) {
+    out.push((n & 0x7f) | 0x80);
+    n >>>= 7;
+  }
+  out.push(n);
+  return out;
+};
+const varBytes = (bytes: Uint8Array): number[] => [...varUint(bytes.length), ...bytes];
+const varString = (text: string): number[] => varBytes(new TextEncoder().encode(text));
+const frame = (documentName: string, type: number, parts: number[][]): Uint8Array => new Uint8Array([...varString(documentName), ...varUint(type), ...parts.flat()]);
+
+interface RawMessage {
+  documentName: string;
+  type: number;
+  body: number[];
+}
+
+function readVarUint(bytes: Uint8Array, at: { i: number }): number {
+  let n = 0;
+  let shift = 0;
+  for (;;) {
+    const b = bytes[at.i++]!;
+    n |= (b & 0x7f) << shift;
+    if (b < 0x80) return n;
+    shift += 7;
+  }
+}
+
+async function rawConnection(serverUrl: string) {
+  const socket = new WebSocket(serverUrl.replace(/^http/, 'ws'));
+  socket.binaryType = 'nodebuffer';
+  const inbox: RawMessage[] = [];
+  const waiters: (() => void)[] = [];
+  socket.on('message', (data: Buffer) => {
+    const bytes = new Uint8Array(data);
+    const at = { i: 0 };
+    const length = readVarUint(bytes, at);
+    const documentName = new TextDecoder().decode(bytes.subarray(at.i, at.i + length));
+    at.i += length;
+    const type = readVarUint(bytes, at);
+    inbox.push({ documentName, type, body: [...bytes.subarray(at.i)] });
+    waiters.splice(0).forEach((wake) => wake());
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  return {
+    send: (bytes: Uint8Array) => socket.send(bytes),
+    async next(match: (m: RawMessage) => boolean, timeoutMs = 10_000): Promise<RawMessage> {
+      const end = Date.now() + timeoutMs;
+      for (;;) {
+        const index = inbox.findIndex(match);
+        if (index >= 0) return inbox.splice(index, 1)[0]!;
+        if (Date.now() > end) throw new Error('timed out waiting for the server’s answer');
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 100);
+        });
+      }
+    },
+    close: () => socket.close(),
+  };
 }
 
 beforeAll(async () => {
@@ -155,6 +224,53 @@ describe('sync server', () => {
     const other = await joinProject(s.url, await ownerInvitation(), 'Carol');
     expect((await fetch(`${s.url}/files/${hash}`, { headers: { authorization: `Bearer ${other.token}` } })).status).toBe(404);
     expect((await fetch(`${s.url}/files/${hash}`)).status).toBe(401);
+  });
+
+  it('drops writes a raw WebSocket client sends on a viewer’s connection, as updates and as sync replies', async () => {
+    const s = await server();
+    const owner = await joinProject(s.url, await ownerInvitation(), 'Alice');
+    const viewer = await joinProject(s.url, await invite(s.url, owner.token, 'viewer'), 'Vera');
+    const a = connectNodeClient(s.url, owner.projectId, owner.token);
+    await a.ready;
+    a.doc.getMap('claims').set('claim-1', 'from the owner');
+    // No provider: the Hocuspocus wire format written by hand, the way a modified client could.
+    const raw = await rawConnection(s.url);
+    const reply = (type: number) => raw.next((m) => m.documentName === viewer.projectId && m.type === type);
+    raw.send(frame(viewer.projectId, 2, [varUint(0), varString(viewer.token), varString('4.8.0')]));
+    const auth = await reply(2);
+    expect(auth.body[0]).toBe(2); // Authenticated
+    const forged = new Y.Doc();
+    forged.getMap('claims').set('claim-x', 'forged by a raw client');
+    const update = Y.encodeStateAsUpdate(forged);
+    raw.send(frame(viewer.projectId, 0, [varUint(2), varBytes(update)])); // a Yjs update
+    expect((await reply(8)).body).toEqual([0]); // SyncStatus: not saved
+    raw.send(frame(viewer.projectId, 0, [varUint(1), varBytes(update)])); // the same as a sync step 2
+    expect((await reply(8)).body).toEqual([0]);
+    a.doc.getMap('claims').set('claim-2', 'later owner edit');
+    const b = connectNodeClient(s.url, owner.projectId, owner.token);
+    await b.ready;
+    await eventually(() => b.doc.getMap('claims').get('claim-2') === 'later owner edit', 'a fresh copy from the server');
+    expect(b.doc.getMap('claims').has('claim-x')).toBe(false);
+    expect(a.doc.getMap('claims').has('claim-x')).toBe(false);
+    raw.close();
+    a.destroy();
+    b.destroy();
+  });
+
+  it('unloads a project from memory when its last connection closes, and loads it again from PostgreSQL', async () => {
+    const s = await server();
+    const owner = await joinProject(s.url, await ownerInvitation(), 'Alice');
+    const a = connectNodeClient(s.url, owner.projectId, owner.token);
+    await a.ready;
+    a.doc.getMap('claims').set('claim-1', 'kept');
+    await eventually(() => !a.provider.hasUnsyncedChanges, 'the edit to reach the server');
+    expect(s.stats().documents).toBe(1);
+    a.destroy();
+    await eventually(() => s.stats().documents === 0, 'the idle project to be unloaded', 15_000);
+    const b = connectNodeClient(s.url, owner.projectId, owner.token);
+    await b.ready;
+    await eventually(() => b.doc.getMap('claims').get('claim-1') === 'kept', 'the project back from PostgreSQL');
+    b.destroy();
   });
 
   it('keeps a project in PostgreSQL across a restart of the server', async () => {
