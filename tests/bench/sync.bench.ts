@@ -1,7 +1,8 @@
 /**
  * Team sync on real processes (PostgreSQL, Redis, two sync servers): the initial sync of a 3-hour debate with 5,000
  * claims (time and bytes, beside the same state merged in memory and the records as JSON), update latency p50/p95
- * between two clients through one server and through two servers + Redis, and server memory per open project.
+ * between two clients through one server and through two servers + Redis, and server memory per open project
+ * (the slope over further projects, beside the state's size and the same state as one Y.Doc in memory).
  * One JSON object per line: {"measure","value","unit"}; comparisons with their peer and a ratio line with a goal.
  */
 import 'fake-indexeddb/auto';
@@ -9,6 +10,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import * as Y from 'yjs';
 import { ClaimdeskDb } from '../../renderer/db/database.js';
@@ -161,10 +164,44 @@ async function main() {
     }
     line({ measure: 'sync.update_latency.redis_vs_one.p50', value: round(percentile(two, 50) / percentile(one, 50)), unit: 'ratio', goal: '<= 3' });
 
-    const perProjectKb = openKb - baselineKb;
+    // Server memory per open project: the slope of the server's RSS over further projects of the same size, each
+    // uploaded, stored (after the server's store debounce) and left to settle, so one-time costs (code, pools, the
+    // first heap growth) do not count. Peer: the same state as one Y.Doc in this process' heap, after a full GC.
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 3000));
+    async function openAnotherProject(name: string): Promise<void> {
+      const token = (await signInvitation(TEST_SECRET, { projectId: newProjectId(), projectName: name, role: 'owner', expiresInSeconds: 600 })).token;
+      const member = await joinProject(s1.url, token, 'Alice');
+      const doc = new Y.Doc();
+      new ProjectMirror(doc).seed(snapshot as never, { kind: 'library' }, { memberId: member.memberId, name: 'Alice' }, name);
+      const client = connectNodeClient(s1.url, member.projectId, member.token, doc);
+      clients.push(client);
+      await client.ready;
+      await eventually(() => !client.provider.hasUnsyncedChanges, 'the upload', 120_000);
+      await settle();
+    }
+    await settle();
+    const firstKb = rssKb(s1.pid);
+    const more = 2;
+    for (let i = 0; i < more; i += 1) await openAnotherProject(`Bench ${i + 2}`);
+    const perProjectKb = (rssKb(s1.pid) - firstKb) / more;
+    const firstProjectKb = openKb - baselineKb;
+
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    gc();
+    const heapBefore = process.memoryUsage().heapUsed;
+    const held = new Y.Doc();
+    Y.applyUpdate(held, Y.encodeStateAsUpdate(docA));
+    gc();
+    const docHeap = process.memoryUsage().heapUsed - heapBefore;
+    held.destroy();
+
+    line({ measure: 'sync.server.memory_first_project (includes one-time costs)', value: round(firstProjectKb / 1024), unit: 'MB' });
     line({ measure: 'sync.server.memory_per_open_project', value: round(perProjectKb / 1024), unit: 'MB' });
     line({ measure: 'sync.server.project_state (peer)', value: round(stateBytes / 1024 / 1024), unit: 'MB' });
     line({ measure: 'sync.server.memory_vs_state', value: round((perProjectKb * 1024) / stateBytes), unit: 'ratio', goal: '<= 10' });
+    line({ measure: 'sync.server.yjs_doc_heap (peer)', value: round(docHeap / 1024 / 1024), unit: 'MB' });
+    line({ measure: 'sync.server.memory_vs_yjs_doc', value: round((perProjectKb * 1024) / docHeap), unit: 'ratio', goal: '<= 1.5' });
     db.close();
   } finally {
     for (const client of clients) client.destroy();
