@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { ClaimdeskDb } from '../../../../renderer/db/database.js';
 import { createDexieStore } from '../../../../renderer/db/dexieStore.js';
@@ -109,6 +110,37 @@ describe('the synced store', () => {
     expect(onA!.status).toBe('researching');
     const texts = a.mirror.historyOf('claims', claim.id).flatMap((h) => (h.fields?.text ? [h.fields.text[1]] : []));
     expect(texts).toEqual(expect.arrayContaining(['Only five of 28 members met the target', 'Five NATO members met the 2% target']));
+  });
+
+  it('keeps an offline edit through a restart of the laptop (Y.Doc in IndexedDB) and merges it on reconnect', async () => {
+    const a = await laptop('Alice');
+    const b = await laptop('Bob');
+    const name = `claimdesk-team-test-${Math.random()}`;
+    const persistence = new IndexeddbPersistence(name, a.doc);
+    await persistence.whenSynced;
+    const net = link(a, b);
+    const { claim } = await createClaim(a.store, { text: 'Five of 28 met it', type: 'statistic' });
+    await b.store.settled();
+    net.offline();
+    await updateClaim(a.store, claim.id, { text: 'Only five of 28 members met the target' });
+    await updateClaim(b.store, claim.id, { type: 'comparison' });
+    // A quits while offline: the Y.Doc's updates are in IndexedDB, the records in Dexie.
+    await new Promise((r) => setTimeout(r, 50));
+    a.store.detach();
+    await persistence.destroy();
+    // A starts again: a new Y.Doc loaded from IndexedDB, a new synced store over the same Dexie database.
+    const doc = new Y.Doc();
+    const reopened = new IndexeddbPersistence(name, doc);
+    await reopened.whenSynced;
+    const mirror = new ProjectMirror(doc);
+    expect(mirror.read('claims', claim.id)?.text).toBe('Only five of 28 members met the target');
+    const store = new SyncedStore(createDexieStore(a.db));
+    await store.attach(mirror, { memberId: 'm-Alice', name: 'Alice', role: 'editor' });
+    const restarted = { db: a.db, doc, mirror, store };
+    link(restarted, b).online();
+    await Promise.all([store.settled(), b.store.settled()]);
+    for (const db of [a.db, b.db]) expect(await db.claims.get(claim.id)).toMatchObject({ text: 'Only five of 28 members met the target', type: 'comparison' });
+    await reopened.destroy();
   });
 
   it('keeps both offline ratings of one claim in its verdict history; the later one is current', async () => {
