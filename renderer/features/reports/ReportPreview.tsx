@@ -1,6 +1,7 @@
 import { HowWeChecked } from '../tableChecks/HowWeChecked.js';
 import type { BreakdownColumn, BreakdownRow, ReportClaim, ReportModel, ReportSection } from '../../../shared/exports/reportModel.js';
 import { safeColor, safeHttpUrl } from '../../../shared/exports/reportModel.js';
+import { formatKappa } from '../../../shared/verdicts/agreement.js';
 
 /**
  * The live preview: the same ReportModel the HTML, Markdown and DOCX exports draw, drawn by React (text only, never
@@ -53,6 +54,7 @@ function Section(props: { section: ReportSection; report: ReportModel }) {
               </li>
             ))}
           </ul>
+          <Agreement report={r} />
         </section>
       );
     case 'verdict-breakdown':
@@ -252,5 +254,50 @@ function ClaimCard(props: { claim: ReportClaim }) {
         </>
       )}
     </div>
+  );
+}
+
+/** Blind second review: Cohen's κ per debate and the disagreements, as the exported report's summary has them. */
+function Agreement(props: { report: ReportModel }) {
+  const rows = props.report.agreement ?? [];
+  if (rows.length === 0) return null;
+  return (
+    <>
+      <h3>Blind second review</h3>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Debate</th>
+            <th scope="col">Rated by both</th>
+            <th scope="col">Cohen’s κ</th>
+            <th scope="col">Waiting for the reviewer</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((a) => (
+            <tr key={a.debateId}>
+              <td>{a.debateTitle}</td>
+              <td>{a.kappa.n}</td>
+              <td>{formatKappa(a.kappa)}</td>
+              <td>{a.waitingForReviewer}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows
+        .filter((a) => a.disagreements.length > 0)
+        .map((a) => (
+          <div key={a.debateId}>
+            <h4>Disagreements in {a.debateTitle}</h4>
+            <ul>
+              {a.disagreements.map((d) => (
+                <li key={d.claimId}>
+                  {d.claimText}: {d.firstAuthor} {d.firstLabel}; {d.reviewer} (blind) {d.secondLabel}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+    </>
   );
 }
