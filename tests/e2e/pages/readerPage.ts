@@ -104,7 +104,7 @@ export class ReaderPage {
   }
 
   panel(): Locator {
-    return this.page.getByRole('complementary', { name: 'Details' }).getByRole('region', { name: 'Claim' });
+    return this.page.getByRole('complementary', { name: 'Details' }).getByRole('region', { name: 'Claim', exact: true });
   }
 
   /** The selected note or tag in the side panel. */
