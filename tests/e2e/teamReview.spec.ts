@@ -48,7 +48,7 @@ test('File › Share project… and Join project… open the team dialogs', asyn
 });
 
 test('a second analyst rates claims blind; Compare and the report show Cohen’s κ and the disagreements', async ({ app }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await openSample(app);
   // Alice gives a first verdict; the sample analyst's verdict on the 2% claim is already there.
   await rate(await openClaim(app, FIVE), 'False', 'Alice');
