@@ -238,7 +238,9 @@ export function exportQdpx(snapshot: ProjectSnapshot, options: QdpxExportOptions
   const { xml, sources } = projectQde(snapshot, options);
   const entries: Record<string, Uint8Array> = { 'project.qde': strToU8(xml) };
   for (const [name, text] of sources) entries[`sources/${name}`] = strToU8(text);
-  return zipSync(entries, { level: 6 });
+  // The entries' times are the export's, so the same export gives the same bytes (not the second it was zipped in).
+  const mtime = options.exportedAt ? new Date(options.exportedAt) : new Date();
+  return zipSync(entries, { level: 6, mtime: Number.isNaN(mtime.getTime()) ? new Date() : mtime });
 }
 
 /** A code from another tool's codebook, with its sub-codes. */
