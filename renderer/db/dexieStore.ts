@@ -50,6 +50,23 @@ async function previousValues(table: Table<unknown, string>, ids: string[]): Pro
 }
 
 /**
+ * Sends one table's puts and deletes. Where the table has a unique index (verdicts.claimId), a record put may take
+ * the key of one deleted or re-keyed in the same write (a verdict replaced by another, two keys swapped): the final
+ * state is valid, but IndexedDB checks the index at each request, so a put sent before the delete it relies on
+ * aborts the whole transaction. There, every record the write touches is deleted first and the puts follow, so the
+ * index only ever holds the untouched records and the final ones. Other tables send both at once.
+ */
+async function writeRows(t: Table<unknown, string>, puts: unknown[], deletes: string[]): Promise<void> {
+  if (t.schema.indexes.some((index) => index.unique)) {
+    const touched = [...deletes, ...puts.map((row) => (row as { id: string }).id)];
+    if (touched.length > 0) await t.bulkDelete(touched);
+    if (puts.length > 0) await t.bulkPut(puts);
+    return;
+  }
+  await Promise.all([puts.length > 0 ? t.bulkPut(puts) : undefined, deletes.length > 0 ? t.bulkDelete(deletes) : undefined]);
+}
+
+/**
  * The Store over Dexie. Each transaction is one IndexedDB read-write transaction over every table (all or nothing),
  * and every write is recorded with the record's previous value; `onCommit` receives the change set for undo.
  *
@@ -82,7 +99,7 @@ export function createDexieStore(db: ClaimdeskDb, onCommit: (changes: ChangeSet)
             if (row === DELETED) deletes.push(id);
             else puts.push(row);
           }
-          await Promise.all([puts.length > 0 ? t.bulkPut(puts) : undefined, deletes.length > 0 ? t.bulkDelete(deletes) : undefined]);
+          await writeRows(t, puts, deletes);
         };
         /** Sends what is buffered; flushes run one after another, in the order they were asked for. */
         const flush = (): Promise<void> => {
@@ -142,7 +159,7 @@ export function createDexieStore(db: ClaimdeskDb, onCommit: (changes: ChangeSet)
 /** Writes a change set back, forwards (redo) or backwards (undo), in one transaction, a bulk write per table. */
 export async function applyChangeSet(db: ClaimdeskDb, set: ChangeSet, direction: 'undo' | 'redo'): Promise<void> {
   await db.transaction('rw', SNAPSHOT_TABLES.map((t) => db.tableOf(t)), async () => {
-    // Each record appears once in a change set, so the writes can go per table in any order.
+    // Each record appears once in a change set, so the writes can go per table, deletes and puts together.
     const puts = new Map<TableName, unknown[]>();
     const deletes = new Map<TableName, string[]>();
     for (const change of set.changes) {
@@ -152,9 +169,7 @@ export async function applyChangeSet(db: ClaimdeskDb, set: ChangeSet, direction:
       list.push(value === undefined ? change.id : value);
       into.set(change.table, list);
     }
-    await Promise.all([
-      ...[...puts].map(([table, rows]) => db.tableOf(table).bulkPut(rows)),
-      ...[...deletes].map(([table, ids]) => db.tableOf(table).bulkDelete(ids)),
-    ]);
+    const tables = new Set([...puts.keys(), ...deletes.keys()]);
+    await Promise.all([...tables].map((table) => writeRows(db.tableOf(table), puts.get(table) ?? [], deletes.get(table) ?? [])));
   });
 }

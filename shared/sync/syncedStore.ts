@@ -195,16 +195,10 @@ export class SyncedStore implements Store {
         for (const id of ids) {
           if (table === 'verdicts') {
             const verdict = mirror.verdictOf(id);
-            let replaced = false;
+            // The merged verdict may have another id than the local one (claimId is unique): the local one goes.
             for (const old of await tx.where('verdicts', 'claimId', id)) {
-              if (!verdict || old.id !== verdict.id) {
-                await tx.delete('verdicts', old.id);
-                replaced = true;
-              }
+              if (!verdict || old.id !== verdict.id) await tx.delete('verdicts', old.id);
             }
-            // claimId is a unique index: the old verdict must be gone before the merged one (another id) is put. The
-            // Dexie store buffers writes and sends puts and deletes together; a query of the table sends them first.
-            if (replaced) await tx.where('verdicts', 'claimId', id);
             if (verdict) await tx.put('verdicts', verdict);
             count += 1;
             continue;

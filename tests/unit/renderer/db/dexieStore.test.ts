@@ -3,7 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { ClaimdeskDb } from '../../../../renderer/db/database.js';
 import { applyChangeSet, createDexieStore, type ChangeSet } from '../../../../renderer/db/dexieStore.js';
-import type { Person, Topic } from '../../../../shared/model.js';
+import type { Person, Topic, Verdict } from '../../../../shared/model.js';
 
 const STAMP = '2026-01-01T00:00:00.000Z';
 const person = (id: string, name = `Person ${id}`): Person => ({ id, name, aliases: [], createdAt: STAMP, updatedAt: STAMP });
@@ -137,5 +137,73 @@ describe('createDexieStore: buffered writes', () => {
     ]);
     await applyChangeSet(db, sets[0]!, 'redo');
     expect(await db.people.orderBy('id').toArray()).toEqual(after);
+  });
+});
+
+// verdicts.claimId is a unique index (one current verdict per claim): a transaction that ends valid must be stored,
+// however its buffered deletes and puts of records sharing a key are sent.
+describe('createDexieStore: unique indexes', () => {
+  const verdict = (id: string, claimId: string, author = 'Alice'): Verdict => ({
+    id,
+    claimId,
+    scaleId: 'scale-six-step',
+    stepId: 'true',
+    conclusion: '',
+    reasoning: '',
+    author,
+    history: [],
+    createdAt: STAMP,
+    updatedAt: STAMP,
+  });
+  const current = async (db: ClaimdeskDb) => (await db.verdicts.orderBy('id').toArray()).map((v) => [v.id, v.claimId, v.author]);
+
+  it('replaces a record by another with the same unique key: delete, then put, in one transaction', async () => {
+    const { db, store } = await setup();
+    await db.verdicts.put(verdict('ver_a', 'clm_1'));
+    await store.transaction('Replace the verdict', async (tx) => {
+      await tx.delete('verdicts', 'ver_a');
+      await tx.put('verdicts', verdict('ver_b', 'clm_1', 'Bob'));
+    });
+    expect(await current(db)).toEqual([['ver_b', 'clm_1', 'Bob']]);
+  });
+
+  it('swaps unique keys between two records', async () => {
+    const { db, store } = await setup();
+    await db.verdicts.bulkPut([verdict('ver_a', 'clm_1'), verdict('ver_b', 'clm_2')]);
+    await store.transaction('Swap', async (tx) => {
+      await tx.put('verdicts', verdict('ver_a', 'clm_tmp'));
+      await tx.put('verdicts', verdict('ver_b', 'clm_1'));
+      await tx.put('verdicts', verdict('ver_a', 'clm_2'));
+    });
+    expect(await current(db)).toEqual([
+      ['ver_a', 'clm_2', 'Alice'],
+      ['ver_b', 'clm_1', 'Alice'],
+    ]);
+  });
+
+  it('undoes and redoes a replacement of a record by another with the same unique key', async () => {
+    const { db, store, sets } = await setup();
+    await db.verdicts.put(verdict('ver_a', 'clm_1'));
+    await store.transaction('Replace the verdict', async (tx) => {
+      await tx.delete('verdicts', 'ver_a');
+      await tx.put('verdicts', verdict('ver_b', 'clm_1', 'Bob'));
+    });
+    await applyChangeSet(db, sets[0]!, 'undo');
+    expect(await current(db)).toEqual([['ver_a', 'clm_1', 'Alice']]);
+    await applyChangeSet(db, sets[0]!, 'redo');
+    expect(await current(db)).toEqual([['ver_b', 'clm_1', 'Bob']]);
+  });
+
+  it('still refuses a transaction that ends with two records on one unique key, and keeps nothing of it', async () => {
+    const { db, store } = await setup();
+    await db.verdicts.put(verdict('ver_a', 'clm_1'));
+    await expect(
+      store.transaction('Two verdicts', async (tx) => {
+        await tx.put('people', person('p1'));
+        await tx.put('verdicts', verdict('ver_b', 'clm_1', 'Bob'));
+      }),
+    ).rejects.toThrow();
+    expect(await current(db)).toEqual([['ver_a', 'clm_1', 'Alice']]);
+    expect(await db.people.count()).toBe(0);
   });
 });
