@@ -87,7 +87,11 @@ test('a second analyst rates claims blind; Compare and the report show Cohen’s
   // Back to the reader, where the article is still open.
   await app.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Debates' }).click();
   // The claim from the margin beside its turn (the reader still has the last claim open).
-  await app.getByRole('button', { name: `No verdict: claim “${WAR}”` }).click();
+  // The reader has laid out its turns again (Virtuoso restores the position) before the margin is clicked.
+  await expect(app.locator('body[data-reader-complete]')).toBeAttached();
+  const warButton = app.getByRole('button', { name: `No verdict: claim “${WAR}”` });
+  await warButton.click();
+  await expect(warButton).toHaveAttribute('aria-pressed', 'true');
   const warReader = new ReaderPage(app);
   await expect(warReader.panel().getByRole('textbox', { name: 'Statement' })).toHaveValue(WAR);
   await rate(warReader, 'Half true', 'Bob', 'save');
