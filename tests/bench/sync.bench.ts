@@ -2,16 +2,14 @@
  * Team sync on real processes (PostgreSQL, Redis, two sync servers): the initial sync of a 3-hour debate with 5,000
  * claims (time and bytes, beside the same state merged in memory and the records as JSON), update latency p50/p95
  * between two clients through one server and through two servers + Redis, and server memory per open project
- * (the slope over further projects, beside the state's size and the same state as one Y.Doc in memory).
+ * (measured in the server's own process after forced GCs, beside bare Y.Docs of the same state in that process).
  * One JSON object per line: {"measure","value","unit"}; comparisons with their peer and a ratio line with a goal.
  */
 import 'fake-indexeddb/auto';
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { fork, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import * as Y from 'yjs';
 import { ClaimdeskDb } from '../../renderer/db/database.js';
@@ -62,11 +60,6 @@ function threeHourDebate(): ProjectSnapshot {
   return s;
 }
 
-function rssKb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-}
-
 function bytesReceived(client: NodeSyncClient): () => number {
   let total = 0;
   client.provider.on('message', ({ event }: { event: MessageEvent }) => {
@@ -76,6 +69,67 @@ function bytesReceived(client: NodeSyncClient): () => number {
   return () => total;
 }
 
+/** See syncMemoryChild.ts: the server's memory per open project and its peer's, measured in one child process. */
+async function measureServerMemory(databaseUrl: string, redisUrl: string, snapshot: ProjectSnapshot) {
+  const child = fork(path.join(root, 'tests/bench/syncMemoryChild.ts'), [databaseUrl, redisUrl, TEST_SECRET], {
+    execArgv: ['--expose-gc', '--import', 'tsx'],
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const replies: Array<Record<string, unknown>> = [];
+  const waiting: Array<(m: Record<string, unknown>) => void> = [];
+  child.on('message', (m: Record<string, unknown>) => (waiting.length > 0 ? waiting.shift()!(m) : replies.push(m)));
+  const next = () => new Promise<Record<string, unknown>>((resolve, reject) => {
+    if (replies.length > 0) return resolve(replies.shift()!);
+    waiting.push(resolve);
+    child.once('exit', (code) => reject(new Error(`the memory child ended (${code})`)));
+  });
+  const open: NodeSyncClient[] = [];
+  try {
+    const { url } = (await next()) as { url: string };
+    let stateBytes = 0;
+    let update: Uint8Array = new Uint8Array();
+    async function openProject(name: string): Promise<void> {
+      const token = (await signInvitation(TEST_SECRET, { projectId: newProjectId(), projectName: name, role: 'owner', expiresInSeconds: 600 })).token;
+      const member = await joinProject(url, token, 'Alice');
+      const doc = new Y.Doc();
+      new ProjectMirror(doc).seed(snapshot as never, { kind: 'library' }, { memberId: member.memberId, name: 'Alice' }, 'Bench');
+      update = Y.encodeStateAsUpdate(doc);
+      stateBytes = update.byteLength;
+      const client = connectNodeClient(url, member.projectId, member.token, doc);
+      open.push(client);
+      await client.ready;
+      await eventually(() => !client.provider.hasUnsyncedChanges, 'the upload', 120_000);
+      // Stored: the project's row is in PostgreSQL (the server's store debounce has run).
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+    }
+    const measure = async () => {
+      child.send({ kind: 'measure' });
+      return (await next()) as { heap: number; rss: number; documents: number };
+    };
+    await openProject('Warm-up');
+    const first = await measure();
+    const more = 4;
+    for (let i = 0; i < more; i += 1) await openProject(`Bench ${i + 2}`);
+    const last = await measure();
+    if (last.documents !== more + 1) throw new Error(`expected ${more + 1} open documents on the server, found ${last.documents}`);
+    child.send({ kind: 'peer', update, count: more });
+    const peer = (await next()) as { perDoc: number };
+    return {
+      perProject: (last.heap - first.heap) / more,
+      rssPerProject: (last.rss - first.rss) / more,
+      perPeerDoc: peer.perDoc,
+      stateBytes,
+    };
+  } finally {
+    for (const client of open) client.destroy();
+    if (child.connected && child.exitCode === null) {
+      child.send({ kind: 'stop' });
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+  }
+}
+
 async function main() {
   if (!existsSync(path.join(root, 'dist/electron/syncServer.mjs'))) spawnSync(process.execPath, ['build/scripts/buildNode.mjs', '--quiet'], { cwd: root, stdio: 'inherit' });
   const [pg, redis] = await Promise.all([startPostgres(), startRedis()]);
@@ -83,7 +137,6 @@ async function main() {
   const s2 = await startSyncServerProcess({ databaseUrl: pg.url, redisUrl: redis.url });
   const clients: NodeSyncClient[] = [];
   try {
-    const baselineKb = rssKb(s1.pid);
     const snapshot = threeHourDebate();
     const invitation = (await signInvitation(TEST_SECRET, { projectId: newProjectId(), projectName: 'Bench', role: 'owner', expiresInSeconds: 600 })).token;
     const owner = await joinProject(s1.url, invitation, 'Alice');
@@ -93,12 +146,10 @@ async function main() {
     // The sharing laptop: the whole debate into its Y.Doc, then up to the server.
     const docA = new Y.Doc();
     new ProjectMirror(docA).seed(snapshot as never, { kind: 'library' }, { memberId: owner.memberId, name: 'Alice' }, 'Bench');
-    const stateBytes = Y.encodeStateAsUpdate(docA).byteLength;
     const a = connectNodeClient(s1.url, owner.projectId, owner.token, docA);
     clients.push(a);
     await a.ready;
     await eventually(() => !a.provider.hasUnsyncedChanges, 'the upload', 120_000);
-    const openKb = rssKb(s1.pid);
 
     // The joining laptop: an empty doc, synced from the server, then written into its own Dexie.
     const db = new ClaimdeskDb('bench-join', { indexedDB: new IDBFactory(), IDBKeyRange });
@@ -164,44 +215,19 @@ async function main() {
     }
     line({ measure: 'sync.update_latency.redis_vs_one.p50', value: round(percentile(two, 50) / percentile(one, 50)), unit: 'ratio', goal: '<= 3' });
 
-    // Server memory per open project: the slope of the server's RSS over further projects of the same size, each
-    // uploaded, stored (after the server's store debounce) and left to settle, so one-time costs (code, pools, the
-    // first heap growth) do not count. Peer: the same state as one Y.Doc in this process' heap, after a full GC.
-    const settle = () => new Promise((resolve) => setTimeout(resolve, 3000));
-    async function openAnotherProject(name: string): Promise<void> {
-      const token = (await signInvitation(TEST_SECRET, { projectId: newProjectId(), projectName: name, role: 'owner', expiresInSeconds: 600 })).token;
-      const member = await joinProject(s1.url, token, 'Alice');
-      const doc = new Y.Doc();
-      new ProjectMirror(doc).seed(snapshot as never, { kind: 'library' }, { memberId: member.memberId, name: 'Alice' }, name);
-      const client = connectNodeClient(s1.url, member.projectId, member.token, doc);
-      clients.push(client);
-      await client.ready;
-      await eventually(() => !client.provider.hasUnsyncedChanges, 'the upload', 120_000);
-      await settle();
-    }
-    await settle();
-    const firstKb = rssKb(s1.pid);
-    const more = 2;
-    for (let i = 0; i < more; i += 1) await openAnotherProject(`Bench ${i + 2}`);
-    const perProjectKb = (rssKb(s1.pid) - firstKb) / more;
-    const firstProjectKb = openKb - baselineKb;
-
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
-    gc();
-    const heapBefore = process.memoryUsage().heapUsed;
-    const held = new Y.Doc();
-    Y.applyUpdate(held, Y.encodeStateAsUpdate(docA));
-    gc();
-    const docHeap = process.memoryUsage().heapUsed - heapBefore;
-    held.destroy();
-
-    line({ measure: 'sync.server.memory_first_project (includes one-time costs)', value: round(firstProjectKb / 1024), unit: 'MB' });
-    line({ measure: 'sync.server.memory_per_open_project', value: round(perProjectKb / 1024), unit: 'MB' });
-    line({ measure: 'sync.server.project_state (peer)', value: round(stateBytes / 1024 / 1024), unit: 'MB' });
-    line({ measure: 'sync.server.memory_vs_state', value: round((perProjectKb * 1024) / stateBytes), unit: 'ratio', goal: '<= 10' });
-    line({ measure: 'sync.server.yjs_doc_heap (peer)', value: round(docHeap / 1024 / 1024), unit: 'MB' });
-    line({ measure: 'sync.server.memory_vs_yjs_doc', value: round((perProjectKb * 1024) / docHeap), unit: 'ratio', goal: '<= 1.5' });
+    // Server memory per open project, honestly: the real server (startSyncServer, with PostgreSQL and Redis) alone in
+    // a child process, measured there after forced full GCs as heap + off-heap bytes. One project is opened first so
+    // one-time costs (code, pools, first allocations) do not count; then several more, each uploaded by its own
+    // client (kept connected: an open project) and stored, and the growth is divided by their number. Peer, in the
+    // same process and the same run: as many bare Y.Docs with the same update applied.
+    const memory = await measureServerMemory(pg.url, redis.url, snapshot);
+    line({ measure: 'sync.server.memory_per_open_project', value: round(memory.perProject / 1024 / 1024), unit: 'MB' });
+    line({ measure: 'sync.server.yjs_doc_memory (peer)', value: round(memory.perPeerDoc / 1024 / 1024), unit: 'MB' });
+    line({ measure: 'sync.server.memory_vs_yjs_doc', value: round(memory.perProject / memory.perPeerDoc), unit: 'ratio', goal: '<= 1.5' });
+    line({ measure: 'sync.server.project_state (peer)', value: round(memory.stateBytes / 1024 / 1024), unit: 'MB' });
+    line({ measure: 'sync.server.memory_vs_state', value: round(memory.perProject / memory.stateBytes), unit: 'ratio', goal: '<= 10' });
+    line({ measure: 'sync.server.yjs_doc_vs_state', value: round(memory.perPeerDoc / memory.stateBytes), unit: 'ratio' });
+    line({ measure: 'sync.server.rss_per_open_project (not collected; for reference)', value: round(memory.rssPerProject / 1024 / 1024), unit: 'MB' });
     db.close();
   } finally {
     for (const client of clients) client.destroy();
