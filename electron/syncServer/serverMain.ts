@@ -9,11 +9,11 @@ import { newProjectId, signInvitation } from './tokens.js';
  */
 const HELP = `Claimdesk sync server
 
-  npm run server -- [--port N] [--host ADDR] --database-url postgres://… [--redis-url redis://…] --secret S
+  npm run server -- [--port N] [--host ADDR] --database-url postgres://… [--redis-url redis://…] --secret S [--max-file-mb N]
   npm run server -- invite --secret S [--role owner|editor|viewer] [--project ID] [--name "Project name"] [--expires 24h]
 
-Environment instead of flags: CLAIMDESK_SYNC_PORT, CLAIMDESK_SYNC_HOST, CLAIMDESK_DATABASE_URL, CLAIMDESK_REDIS_URL,
-CLAIMDESK_SYNC_SECRET.
+Environment instead of flags: CLAIMDESK_SYNC_PORT (5480), CLAIMDESK_SYNC_HOST (127.0.0.1), CLAIMDESK_DATABASE_URL,
+CLAIMDESK_REDIS_URL, CLAIMDESK_SYNC_SECRET, CLAIMDESK_SYNC_MAX_FILE_MB (200).
 `;
 
 async function invite(args: string[]): Promise<void> {
