@@ -11,6 +11,7 @@ import { MenuBar } from './features/shell/MenuBar.js';
 import { MenuStateSync } from './features/shell/MenuStateSync.js';
 import { takeOpenedFiles } from './features/shell/openedFiles.js';
 import { SidePanel } from './features/shell/SidePanel.js';
+import { READING_AREA_ID, SkipLinks } from './features/shell/SkipLinks.js';
 import { ErrorBoundary } from './features/shell/ErrorBoundary.js';
 import { Toasts } from './features/shell/Toasts.js';
 import { useUiStore } from './state/uiStore.js';
@@ -140,6 +141,7 @@ export function App() {
         store.addFiles(await readFiles(event.dataTransfer.files));
       }}
     >
+      <SkipLinks />
       <header className="app-header">
         <h1 className="app-title">Claimdesk</h1>
         {isDesktop ? <MenuStateSync /> : <MenuBar />}
@@ -149,7 +151,7 @@ export function App() {
       <ErrorBoundary label="The library">
         <LibraryPanel />
       </ErrorBoundary>
-      <main className="reading-area" aria-label="Reading area">
+      <main className="reading-area" aria-label="Reading area" id={READING_AREA_ID} tabIndex={-1}>
         <ErrorBoundary label="This section" resetKey={`${section}:${selectedDebateId ?? ''}:${openDocumentId ?? ''}`}>
         {section === 'sources' ? (
           <SourcesView />

@@ -40,17 +40,29 @@ export interface SearchHit extends StoredEntry {
   terms: string[];
 }
 
-/** The first place in `text` where one of the matched index terms occurs as a whole word: [start, end). */
+/**
+ * Where in `text` one of the matched index terms occurs as a whole word: [start, end). The longest term wins (for
+ * "Estonia 2.16" the snippet shows "Estonia", not the first "2" of the text); among equals, the first occurrence.
+ */
 export function hitSpan(text: string, terms: readonly string[]): { start: number; end: number } | undefined {
   const wanted = new Set(terms.map(normaliseTerm));
+  let longest = 0;
+  for (const term of wanted) longest = Math.max(longest, term.length);
+  let best: { start: number; end: number } | undefined;
   for (const m of text.matchAll(WORD)) {
-    if (wanted.has(normaliseTerm(m[0]))) return { start: m.index, end: m.index + m[0].length };
+    if (!wanted.has(normaliseTerm(m[0]))) continue;
+    if (!best || m[0].length > best.end - best.start) best = { start: m.index, end: m.index + m[0].length };
+    // Nothing can beat the longest term (a one-word query stops at its first occurrence, as it always did).
+    if (m[0].length >= longest) break;
   }
-  return undefined;
+  return best;
 }
 
-/** 2: the stored fields are kept beside MiniSearch's JSON (in `stored`), no longer inside it. */
-export const INDEX_FORMAT = 2;
+/**
+ * 2: the stored fields are kept beside MiniSearch's JSON (in `stored`), no longer inside it.
+ * 3: library sources, evidence links and verdicts are indexed too (an index saved before lacks them: rebuilt).
+ */
+export const INDEX_FORMAT = 3;
 
 /** Below this many exact results, a search tries again forgiving typos (in words of five letters or more). */
 export const FUZZY_BELOW = 5;
@@ -86,7 +98,7 @@ function storedOf(entry: SearchEntry): StoredEntry {
 }
 
 /**
- * The full-text index: MiniSearch over turns, claims and notes, and the manifest of the sources it holds, so that
+ * The full-text index: MiniSearch over turns, claims, notes, library sources, evidence links and verdicts, and the manifest of the sources it holds, so that
  * it can be saved, loaded and brought up to date by differences.
  */
 export class SearchIndex {

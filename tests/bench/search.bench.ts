@@ -10,8 +10,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import MiniSearch from 'minisearch';
 import Papa from 'papaparse';
-import type { Claim, DocumentRecord, Turn } from '../../shared/model.js';
-import { claimEntry, fingerprint, planUpdate, turnEntries } from '../../shared/search/searchEntries.js';
+import type { Claim, DocumentRecord, EvidenceLink, Source, Turn, Verdict } from '../../shared/model.js';
+import { claimEntry, evidenceEntry, fingerprint, planUpdate, sourceEntry, turnEntries, verdictEntry } from '../../shared/search/searchEntries.js';
 import { FUZZY_BELOW, SearchIndex, hitSpan, normaliseTerm, tokenize } from '../../shared/search/searchIndex.js';
 import type { SearchEntry } from '../../shared/search/searchEntries.js';
 import { bundle, openBenchPage } from './support/browser.js';
@@ -159,6 +159,22 @@ const current = new Map(Object.entries(loaded.result.manifest).map(([k, v]) => [
 figure('search in process: plan update, nothing changed', time(() => planUpdate(loaded.result.manifest, current)).ms, 'ms');
 // The window's share of every change: claim entries fingerprinted to see which changed (the index is in a worker).
 figure('search in process: stamp 2,000 claims (window, per change)', time(() => claims.map((c) => fingerprint(claimEntry(c, [], undefined, () => undefined)))).ms, 'ms');
+// Since issue 11 the same pass also stamps every library source, evidence link and verdict: a library with 2,000
+// claims, each with two evidence links (excerpt and note) and a verdict, citing 500 sources.
+const benchSources: Source[] = Array.from({ length: 500 }, (_, i) => ({ id: `src_${i}`, kind: 'report', csl: { id: `src_${i}`, type: 'report', title: pick(sentences), author: [{ literal: 'Public Diplomacy Division' }], publisher: 'NATO', note: pick(sentences) }, reliability: pick(sentences), tags: [], attachments: [], createdAt: t0, updatedAt: t0 }));
+const benchEvidence: EvidenceLink[] = claims.flatMap((c, i) => [0, 1].map((k) => ({ id: `evi_${i}_${k}`, claimId: c.id, sourceId: `src_${(i + k) % 500}`, relation: 'supports' as const, locator: {}, excerpt: pick(sentences), note: pick(sentences), createdAt: t0, updatedAt: t0 })));
+const benchVerdicts: Verdict[] = claims.map((c, i) => ({ id: `ver_${i}`, claimId: c.id, scaleId: 'scale-six-step', stepId: 'true', conclusion: pick(sentences), reasoning: pick(sentences), author: 'a', history: [], createdAt: t0, updatedAt: t0 }));
+const claimOf = new Map(claims.map((c) => [c.id, c]));
+figure(
+  'search in process: stamp 2,000 claims, 4,000 evidence links, 2,000 verdicts, 500 sources (per change)',
+  time(() => [
+    ...claims.map((c) => fingerprint(claimEntry(c, [], undefined, () => undefined))),
+    ...benchSources.flatMap((s) => sourceEntry(s).map(fingerprint)),
+    ...benchEvidence.flatMap((e) => evidenceEntry(e, claimOf.get(e.claimId), [], () => undefined).map(fingerprint)),
+    ...benchVerdicts.flatMap((v) => verdictEntry(v, claimOf.get(v.claimId), [], () => undefined).map(fingerprint)),
+  ]).ms,
+  'ms',
+);
 // A changed document: its turns out and in again (a transcript corrected).
 const changed = documents[0]!;
 figure('search in process: re-index one 25k-word debate', time(() => loaded.result.putSource(`doc:${changed.document.id}`, 'changed', turnEntries(changed.document, changed.turns))).ms, 'ms');

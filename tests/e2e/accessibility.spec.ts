@@ -165,3 +165,32 @@ test('every dialog passes axe in light and dark, and Escape gives focus back to 
   const stance = app.getByRole('button', { name: /^Set stance of / }).first();
   await checkDialog(app, testInfo, /^Stance of /, () => stance.click(), stance);
 });
+
+test('the first Tab stops skip to the reading area and to the details panel, and pass axe while shown', async ({ app }, testInfo) => {
+  await openSample(app);
+  const skipLinks = app.getByRole('navigation', { name: 'Skip links' });
+  const toReader = skipLinks.getByRole('link', { name: 'Skip to the reading area' });
+  const toDetails = skipLinks.getByRole('link', { name: 'Skip to the details panel' });
+  const readingArea = app.getByRole('main', { name: 'Reading area' });
+  /** Shift+Tab until `target` has focus: the skip links come before the menu, the sections and the library. */
+  const backTo = async (target: Locator) => {
+    for (let i = 0; i < 40 && !(await target.evaluate((el) => el === document.activeElement)); i++) await app.keyboard.press('Shift+Tab');
+    await expect(target).toBeFocused();
+  };
+  // Out of sight until focused: a mouse user never sees them.
+  await expect(toReader).not.toBeInViewport();
+
+  await section(app, 'Debates').focus();
+  await backTo(toReader);
+  await expect(toReader).toBeInViewport();
+  await checkView(app, testInfo, 'skip link shown');
+  await app.keyboard.press('Enter');
+  await expect(readingArea).toBeFocused();
+  // The next Tab goes into the reader, past the menus, the sections and the library.
+  await app.keyboard.press('Tab');
+  expect(await readingArea.evaluate((main) => main !== document.activeElement && main.contains(document.activeElement))).toBe(true);
+
+  await backTo(toDetails);
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('complementary', { name: 'Details' })).toBeFocused();
+});

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { deleteClaim, removeAppearance, setVerdict, updateClaim } from '../../../shared/domain/claims.js';
 import { createTopic } from '../../../shared/domain/topics.js';
 import { CLAIM_STATUSES, CLAIM_TYPES, type Claim, type ClaimStatus, type ClaimType, type Verdict, type VerdictScale } from '../../../shared/model.js';
@@ -321,6 +321,7 @@ function VerdictForm(props: { claimId: string; verdict: Verdict | undefined; sca
   const [author, setAuthor] = useState(verdict?.author ?? props.lastAuthor);
   const [why, setWhy] = useState('');
   const [editingScale, setEditingScale] = useState(false);
+  const scaleSelectId = useId();
   useEffect(() => {
     if (!author && props.lastAuthor) setAuthor(props.lastAuthor);
   }, [props.lastAuthor]);
@@ -344,9 +345,11 @@ function VerdictForm(props: { claimId: string; verdict: Verdict | undefined; sca
         }}
       >
         <div className="claim-form-row">
-          <label>
-            Scale
+          {/* Its own label, tied by id: the select shares its row with "New scale…", which is no part of its name. */}
+          <div className="claim-form-field">
+            <label htmlFor={scaleSelectId}>Scale</label>
             <select
+              id={scaleSelectId}
               value={scaleId}
               onChange={(e) => {
                 setScaleId(e.target.value);
@@ -359,7 +362,7 @@ function VerdictForm(props: { claimId: string; verdict: Verdict | undefined; sca
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           <button type="button" onClick={() => setEditingScale(true)}>
             New scale…
           </button>

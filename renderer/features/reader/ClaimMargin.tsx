@@ -14,7 +14,7 @@ export interface MarginClaim {
   color: string | undefined;
 }
 
-function verdictMark(verdict: Verdict | undefined, scales: Map<string, VerdictScale>): Pick<MarginClaim, 'label' | 'sign' | 'color'> {
+export function verdictMark(verdict: Verdict | undefined, scales: Map<string, VerdictScale>): Pick<MarginClaim, 'label' | 'sign' | 'color'> {
   if (!verdict) return { label: 'No verdict', sign: '○', color: undefined };
   const step = verdict.stepId ? scales.get(verdict.scaleId)?.steps.find((s) => s.id === verdict.stepId) : undefined;
   if (!step) return { label: 'Conclusion', sign: '●', color: undefined };

@@ -1,16 +1,23 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { CLAIM_STATUSES } from '../../../shared/model.js';
+import { evidenceText, sourceText, verdictText } from '../../../shared/search/searchEntries.js';
 import { hitSpan, type SearchFilters, type SearchHit } from '../../../shared/search/searchIndex.js';
 import { db } from '../../db/database.js';
 import { useUiStore } from '../../state/uiStore.js';
 import { onCommand } from '../shell/commands.js';
 import { Modal } from '../shell/Modal.js';
+import { verdictMark } from '../reader/ClaimMargin.js';
+import { sourceTitle } from '../sources/sourceFilters.js';
+import { useSourcesUi } from '../sources/sourcesUi.js';
 import { closeSearch, openSearch, searchLibrary, startSearchIndexSoon, useSearchStore } from './searchService.js';
 import './search.css';
 import { count } from '../../format/format.js';
 
-/** Full-text search over documents, claims and notes: Ctrl+K or View › Search. Mounted once in App. */
+/**
+ * Full-text search over documents (their turns), claims, notes, library sources, evidence links and verdicts: Ctrl+K
+ * or View › Search. Mounted once in App.
+ */
 export function SearchDialog() {
   // The index keeps itself in step with the library, in its worker (see searchIndexer.ts).
   useEffect(startSearchIndexSoon, []);
@@ -19,10 +26,20 @@ export function SearchDialog() {
   return open ? <SearchModal /> : null;
 }
 
+/** What a result is, as the list says it. */
+const KIND_LABELS: Record<SearchHit['kind'], string> = { turn: 'Text', claim: 'Claim', note: 'Note', source: 'Source', evidence: 'Evidence', verdict: 'Verdict' };
+
 interface ResolvedHit {
   hit: SearchHit;
-  title: string;
   kindLabel: string;
+  /** The document the hit is in, or for a library source and an evidence link the source's title. */
+  title: string;
+  /** Who said it: a turn's speaker, a claim's claimant (also for its evidence and verdict). */
+  speaker: string | undefined;
+  /** The claim's verdict, for claims and their evidence and verdicts. */
+  verdict: string | undefined;
+  /** For evidence and verdicts: the claim they belong to. */
+  claimText: string | undefined;
   snippet: ReactNode;
   debateId: string | undefined;
   /** The exact span to reveal in the document. */
@@ -30,6 +47,8 @@ interface ResolvedHit {
 }
 
 const SNIPPET_RADIUS = 70;
+/** How many results a search shows, best first. */
+const RESULT_LIMIT = 50;
 
 function snippetOf(text: string, span: { start: number; end: number } | undefined): ReactNode {
   if (!span) return text.length > 2 * SNIPPET_RADIUS ? `${text.slice(0, 2 * SNIPPET_RADIUS)}…` : text;
@@ -46,35 +65,124 @@ function snippetOf(text: string, span: { start: number; end: number } | undefine
   );
 }
 
-/** Reads what a list of hits needs to be shown and opened: texts for snippets and exact spans, titles. */
+function short(text: string, max = 80): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+const defined = <T,>(list: (T | undefined)[]): T[] => list.filter((x): x is T => x !== undefined);
+
+/** Reads what a list of hits needs to be shown and opened: texts for snippets and exact spans, titles, speakers, verdicts. */
 async function resolveHits(hits: SearchHit[]): Promise<ResolvedHit[]> {
   const ids = (kind: SearchHit['kind']) => hits.filter((h) => h.kind === kind).map((h) => h.recordId);
-  const [turns, claims, notes] = await Promise.all([db.turns.bulkGet(ids('turn')), db.claims.bulkGet(ids('claim')), db.notes.bulkGet(ids('note'))]);
-  const docIds = [...new Set(hits.map((h) => h.documentId).filter((d): d is string => d !== undefined))];
-  const documents = await db.documents.bulkGet(docIds);
-  const docById = new Map(documents.filter((d) => d !== undefined).map((d) => [d.id, d]));
-  const byId = new Map<string, { text: string }>();
-  for (const r of [...turns, ...claims]) if (r) byId.set(r.id, r);
-  for (const n of notes) if (n) byId.set(n.id, { text: n.body });
-  return hits.flatMap((hit) => {
-    const record = byId.get(hit.recordId);
-    if (!record) return [];
+  const [turns, notes, evidence, verdictRecords, scales] = await Promise.all([
+    db.turns.bulkGet(ids('turn')),
+    db.notes.bulkGet(ids('note')),
+    db.evidence.bulkGet(ids('evidence')),
+    db.verdicts.bulkGet(ids('verdict')),
+    db.scales.toArray(),
+  ]);
+  const claimIds = [...new Set([...ids('claim'), ...defined(hits.map((h) => h.claimId))])];
+  const sourceIds = [...new Set([...ids('source'), ...defined(evidence).map((e) => e.sourceId)])];
+  const docIds = [...new Set(defined(hits.map((h) => h.documentId)))];
+  const [claims, sources, documents, claimVerdicts] = await Promise.all([
+    db.claims.bulkGet(claimIds),
+    db.sources.bulkGet(sourceIds),
+    db.documents.bulkGet(docIds),
+    db.verdicts.where('claimId').anyOf(claimIds).toArray(),
+  ]);
+  const personIds = [...new Set([...defined(turns).map((t) => t.personId ?? undefined), ...defined(claims).map((c) => c.claimantId)].filter((p): p is string => !!p))];
+  const people = await db.people.bulkGet(personIds);
+
+  const docById = new Map(defined(documents).map((d) => [d.id, d]));
+  const claimById = new Map(defined(claims).map((c) => [c.id, c]));
+  const sourceById = new Map(defined(sources).map((s) => [s.id, s]));
+  const personName = new Map(defined(people).map((p) => [p.id, p.name]));
+  const turnById = new Map(defined(turns).map((t) => [t.id, t]));
+  const noteById = new Map(defined(notes).map((n) => [n.id, n]));
+  const evidenceById = new Map(defined(evidence).map((e) => [e.id, e]));
+  const verdictById = new Map(defined(verdictRecords).map((v) => [v.id, v]));
+  const verdictOfClaim = new Map(claimVerdicts.map((v) => [v.claimId, v]));
+  const scaleById = new Map(scales.map((s) => [s.id, s]));
+  const claimFacts = (claimId: string | undefined) => {
+    const claim = claimId ? claimById.get(claimId) : undefined;
+    if (!claim) return { speaker: undefined, verdict: undefined, claim };
+    const verdict = verdictOfClaim.get(claim.id);
+    return { claim, speaker: claim.claimantId ? personName.get(claim.claimantId) : undefined, verdict: verdict ? verdictMark(verdict, scaleById).label : undefined };
+  };
+
+  return hits.flatMap((hit): ResolvedHit[] => {
     const doc = hit.documentId ? docById.get(hit.documentId) : undefined;
-    const local = hitSpan(record.text, hit.terms);
+    const documentTitle = doc?.title ?? 'Not in a document';
+    let text: string;
+    let title = documentTitle;
+    let speaker: string | undefined;
+    let verdict: string | undefined;
+    let claimText: string | undefined;
+    switch (hit.kind) {
+      case 'turn': {
+        const turn = turnById.get(hit.recordId);
+        if (!turn) return [];
+        text = turn.text;
+        speaker = turn.personId ? personName.get(turn.personId) : undefined;
+        break;
+      }
+      case 'claim': {
+        const facts = claimFacts(hit.recordId);
+        if (!facts.claim) return [];
+        text = facts.claim.notes ? `${facts.claim.text}\n${facts.claim.notes}` : facts.claim.text;
+        ({ speaker, verdict } = facts);
+        break;
+      }
+      case 'note': {
+        const note = noteById.get(hit.recordId);
+        if (!note) return [];
+        text = note.body;
+        break;
+      }
+      case 'source': {
+        const source = sourceById.get(hit.recordId);
+        if (!source) return [];
+        text = sourceText(source);
+        title = sourceTitle(source);
+        break;
+      }
+      case 'evidence': {
+        const link = evidenceById.get(hit.recordId);
+        if (!link) return [];
+        text = evidenceText(link);
+        const source = sourceById.get(link.sourceId);
+        title = source ? sourceTitle(source) : 'A deleted source';
+        const facts = claimFacts(link.claimId);
+        ({ speaker, verdict } = facts);
+        claimText = facts.claim?.text;
+        break;
+      }
+      case 'verdict': {
+        const record = verdictById.get(hit.recordId);
+        if (!record) return [];
+        text = verdictText(record);
+        const facts = claimFacts(record.claimId);
+        ({ speaker, verdict } = facts);
+        claimText = facts.claim?.text;
+        break;
+      }
+    }
+    const local = hitSpan(text, hit.terms);
     let span: ResolvedHit['span'];
     if (hit.kind === 'turn' && hit.start !== undefined) span = local ? { start: hit.start + local.start, end: hit.start + local.end } : { start: hit.start, end: hit.end ?? hit.start };
     else if (hit.start !== undefined && hit.end !== undefined) span = { start: hit.start, end: hit.end };
-    return [
-      {
-        hit,
-        title: doc?.title ?? 'Not in a document',
-        kindLabel: hit.kind === 'turn' ? 'Text' : hit.kind === 'claim' ? 'Claim' : 'Note',
-        snippet: snippetOf(record.text, local),
-        debateId: doc?.debateId,
-        span,
-      },
-    ];
+    return [{ hit, kindLabel: KIND_LABELS[hit.kind], title, speaker, verdict, claimText, snippet: snippetOf(text, local), debateId: doc?.debateId, span }];
   });
+}
+
+/** The status line: how many results for what, in words (and, before the index is ready, why there may be none). */
+function resultsStatus(query: string, results: number, ready: boolean): string {
+  const q = query.trim();
+  if (!q) return '';
+  if (results >= RESULT_LIMIT) return `The first ${count(results, 'result')} for “${q}”: add a word or a filter to narrow them.`;
+  if (results > 0) return `${count(results, 'result')} for “${q}”`;
+  return ready ? `No results for “${q}”` : `No results for “${q}” yet: the index is still reading the library.`;
 }
 
 function SearchModal() {
@@ -87,6 +195,7 @@ function SearchModal() {
   const updatedSources = useSearchStore((s) => s.updatedSources);
   const saved = useSearchStore((s) => s.saved);
   const where = useSearchStore((s) => s.where);
+  const inStep = useSearchStore((s) => s.inStep);
   const listRef = useRef<HTMLUListElement>(null);
 
   const people = useLiveQuery(() => db.people.orderBy('name').toArray(), []);
@@ -120,24 +229,40 @@ function SearchModal() {
 
   // Search runs in the worker; only the answer to the latest query is shown. `revision` re-runs it when the index
   // changes.
-  const [hits, setHits] = useState<SearchHit[]>([]);
+  // The answer remembers its query, so the status line never puts one query's count beside another's words.
+  const [answer, setAnswer] = useState<{ query: string; hits: SearchHit[] }>({ query: '', hits: [] });
   useEffect(() => {
     let current = true;
-    searchLibrary(query, searchFilters).then(
-      (found) => current && setHits(found),
+    searchLibrary(query, searchFilters, RESULT_LIMIT).then(
+      (found) => current && setAnswer({ query, hits: found }),
       (error: unknown) => console.warn('Search failed', error),
     );
     return () => {
       current = false;
     };
   }, [query, searchFilters, revision]);
-  const resolved = useLiveQuery(() => resolveHits(hits), [hits]);
-  const results = resolved ?? [];
-  useEffect(() => setActive(0), [hits]);
+  const resolved = useLiveQuery(async () => ({ query: answer.query, results: await resolveHits(answer.hits) }), [answer]);
+  const results = resolved?.results ?? [];
+  useEffect(() => setActive(0), [answer]);
 
   const openResult = (r: ResolvedHit) => {
     const ui = useUiStore.getState();
-    if (r.hit.kind === 'claim') ui.selectClaim(r.hit.recordId);
+    if (r.hit.kind === 'source') {
+      // The Sources page at that source, with the list's filters cleared so it is in the list too.
+      ui.setSection('sources');
+      const sourcesUi = useSourcesUi.getState();
+      sourcesUi.setFilter({ filterText: '', filterKind: '', filterTag: '' });
+      sourcesUi.selectSource(r.hit.recordId);
+      closeSearch();
+      return;
+    }
+    // A claim, or the claim an evidence link or a verdict belongs to, opens in the side panel (with its evidence and
+    // verdict), and the reader shows where it was said.
+    const claimId = r.hit.kind === 'claim' ? r.hit.recordId : r.hit.claimId;
+    if (claimId) {
+      ui.selectClaim(claimId);
+      if (!ui.sidePanelOpen) ui.toggleSidePanel();
+    }
     if (r.hit.documentId && r.debateId && r.span) ui.revealSpan({ documentId: r.hit.documentId, debateId: r.debateId, start: r.span.start, end: r.span.end });
     closeSearch();
   };
@@ -162,7 +287,7 @@ function SearchModal() {
   const status =
     origin === undefined
       ? 'Opening the index…'
-      : `${origin.kind === 'disk' ? `Index loaded from disk: ${origin.entries} entries` : 'Index built from the library'}; ${updatedSources} ${updatedSources === 1 ? 'source' : 'sources'} updated since; ${entries} entries${saved ? ', saved' : ''}${where === 'window' ? ' (no worker: searching in the window)' : ''}.`;
+      : `${origin.kind === 'disk' ? `Index loaded from disk: ${count(origin.entries, 'entry', 'entries')}` : 'Index built from the library'}; ${count(updatedSources, 'record')} updated since; ${count(entries, 'entry', 'entries')}${saved ? ', saved' : ''}${where === 'window' ? ' (no worker: searching in the window)' : ''}.`;
 
   const activeId = results[active] ? `search-result-${active}` : undefined;
   const setFilter = (key: keyof typeof filters) => (event: { target: { value: string } }) => setFilters((f) => ({ ...f, [key]: event.target.value }));
@@ -173,7 +298,7 @@ function SearchModal() {
         <input
           type="search"
           role="combobox"
-          aria-label="Search documents, claims and notes"
+          aria-label="Search documents, claims and notes, sources, evidence and conclusions"
           aria-expanded={results.length > 0}
           aria-controls="search-results"
           aria-autocomplete="list"
@@ -263,7 +388,7 @@ function SearchModal() {
         </fieldset>
         <p className="small muted">Topic, verdict and status are facts of claims: choosing one shows claims only.</p>
         <p role="status" className="small muted search-count">
-          {query.trim() ? count(results.length, 'result') : ''}
+          {resolved ? resultsStatus(resolved.query, results.length, inStep || origin?.kind === 'disk') : ''}
         </p>
         <ul id="search-results" role="listbox" aria-label="Results" className="search-results" ref={listRef}>
           {results.map((r, i) => (
@@ -280,6 +405,9 @@ function SearchModal() {
               }}
             >
               <span className="search-kind small">{r.kindLabel}</span> <span className="search-title small muted">{r.title}</span>
+              {r.speaker && <span className="search-speaker small">{r.speaker}</span>}
+              {r.verdict && <span className="search-verdict small">Verdict: {r.verdict}</span>}
+              {r.claimText && <span className="search-claim small muted">Claim: “{short(r.claimText)}”</span>}
               <span className="search-snippet">{r.snippet}</span>
             </li>
           ))}

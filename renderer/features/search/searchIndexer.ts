@@ -1,5 +1,5 @@
-import type { Appearance, Verdict } from '../../../shared/model.js';
-import { claimEntry, documentStamp, fingerprint, noteEntry, turnEntries, type SearchEntry } from '../../../shared/search/searchEntries.js';
+import type { Appearance, Claim, Verdict } from '../../../shared/model.js';
+import { claimEntry, documentStamp, evidenceEntry, fingerprint, noteEntry, sourceEntry, turnEntries, verdictEntry, type SearchEntry } from '../../../shared/search/searchEntries.js';
 import type { SearchRequest, SearchResponse } from '../../../shared/search/searchHost.js';
 import { db, observeQuery } from '../../db/database.js';
 
@@ -18,7 +18,11 @@ export type IndexerEvent =
 type Host = (request: SearchRequest) => Promise<SearchResponse>;
 type ResponseOf<Op extends SearchRequest['op']> = Extract<SearchResponse, { op: Op }>;
 
-/** The sources of entries as the records are now; claim and note entries come along since they are cheap. */
+/**
+ * The sources of entries as the records are now; every entry but the turns (claims, notes, library sources, evidence
+ * links, verdicts) comes along since they are cheap, each stamped with its fingerprint. Reading these tables here is
+ * also what makes a change to any of them re-index (the live query watches what it read).
+ */
 export interface CurrentSources {
   stamps: Map<string, string>;
   built: Map<string, SearchEntry[]>;
@@ -37,7 +41,14 @@ export async function currentSources(): Promise<CurrentSources> {
   const debateOfDoc = new Map<string, string>();
   byDebateIds.forEach((id, i) => debateOfDoc.set(id, String(debateKeys[i])));
 
-  const [claims, appearances, verdicts, notes] = await Promise.all([db.claims.toArray(), db.appearances.toArray(), db.verdicts.toArray(), db.notes.toArray()]);
+  const [claims, appearances, verdicts, notes, sources, evidence] = await Promise.all([
+    db.claims.toArray(),
+    db.appearances.toArray(),
+    db.verdicts.toArray(),
+    db.notes.toArray(),
+    db.sources.toArray(),
+    db.evidence.toArray(),
+  ]);
   const appearancesOf = new Map<string, Appearance[]>();
   for (const a of appearances) {
     const list = appearancesOf.get(a.claimId);
@@ -45,17 +56,18 @@ export async function currentSources(): Promise<CurrentSources> {
     else appearancesOf.set(a.claimId, [a]);
   }
   const verdictOf = new Map<string, Verdict>(verdicts.map((v) => [v.claimId, v]));
+  const claimById = new Map<string, Claim>(claims.map((c) => [c.id, c]));
+  const debateOf = (d: string) => debateOfDoc.get(d);
   const built = new Map<string, SearchEntry[]>();
-  for (const claim of claims) {
-    const entry = claimEntry(claim, appearancesOf.get(claim.id) ?? [], verdictOf.get(claim.id), (d) => debateOfDoc.get(d));
-    stamps.set(`claim:${claim.id}`, fingerprint(entry));
-    built.set(`claim:${claim.id}`, [entry]);
-  }
-  for (const note of notes) {
-    const entry = noteEntry(note, debateOfDoc.get(note.documentId));
-    stamps.set(`note:${note.id}`, fingerprint(entry));
-    built.set(`note:${note.id}`, [entry]);
-  }
+  const put = (key: string, entries: SearchEntry[]) => {
+    stamps.set(key, entries.length === 1 ? fingerprint(entries[0]!) : entries.map(fingerprint).join('|'));
+    built.set(key, entries);
+  };
+  for (const claim of claims) put(`claim:${claim.id}`, [claimEntry(claim, appearancesOf.get(claim.id) ?? [], verdictOf.get(claim.id), debateOf)]);
+  for (const note of notes) put(`note:${note.id}`, [noteEntry(note, debateOfDoc.get(note.documentId))]);
+  for (const source of sources) put(`src:${source.id}`, sourceEntry(source));
+  for (const link of evidence) put(`ev:${link.id}`, evidenceEntry(link, claimById.get(link.claimId), appearancesOf.get(link.claimId) ?? [], debateOf));
+  for (const verdict of verdicts) put(`verdict:${verdict.id}`, verdictEntry(verdict, claimById.get(verdict.claimId), appearancesOf.get(verdict.claimId) ?? [], debateOf));
   return { stamps, built };
 }
 

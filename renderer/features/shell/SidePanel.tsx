@@ -3,6 +3,7 @@ import { db } from '../../db/database.js';
 import { useUiStore } from '../../state/uiStore.js';
 import { ClaimPanel } from '../claims/ClaimPanel.js';
 import { NotePanel } from '../notes/NotePanel.js';
+import { DETAILS_PANEL_ID } from './SkipLinks.js';
 
 /** The side panel: details of what is selected. */
 export function SidePanel() {
@@ -15,7 +16,7 @@ export function SidePanel() {
     return { participants, documents };
   }, [debateId]);
   return (
-    <aside aria-label="Details" className="side-panel">
+    <aside aria-label="Details" className="side-panel" id={DETAILS_PANEL_ID} tabIndex={-1}>
       <h2>Details</h2>
       {claimId ? (
         <ClaimPanel key={claimId} claimId={claimId} />
