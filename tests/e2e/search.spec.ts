@@ -116,7 +116,7 @@ test('the index is saved and, after a restart, loaded from disk instead of rebui
 test('sources, evidence excerpts and verdict conclusions are found; each result says what it is and opens where it belongs', async ({ app }) => {
   await openSample(app);
   const details = app.getByRole('complementary', { name: 'Details' });
-  const claimPanel = details.getByRole('region', { name: 'Claim' });
+  const claimPanel = details.getByRole('region', { name: 'Claim', exact: true });
 
   // A library source, by its author: the Sources page opens at that source.
   let found = await search(app, 'Public Diplomacy');
