@@ -15,6 +15,9 @@ export interface EqualRun {
 
 // Myers is O((n + m) · d); past this many steps a gap is treated as rewritten rather than aligned word by word.
 const MYERS_BUDGET = 4_000_000;
+// A diff of a short stretch (re-anchoring diffs many, between the anchors found intact) reuses the buffers of the
+// last one, when they stayed this small (entries); a long text's buffers are let go.
+const POOL_LIMIT = 1 << 13;
 // Equal lines shorter than this (in all) do not split a changed stretch; see diffText.
 const MIN_LINE_RUN = 64;
 // Stretches longer than this (tokens, both sides) with no unique token are split on unique runs of words.
@@ -130,6 +133,19 @@ class TokenInterner implements Interner {
     }
   }
 
+  /** Forgets every token (and the texts they point into), keeping the tables for the next diff. */
+  reset(): void {
+    this.slots.fill(-1);
+    this.single.fill(-1);
+    this.texts.length = 0;
+    this.size = 0;
+  }
+
+  /** Whether the tables are still small enough to keep between diffs. */
+  get small(): boolean {
+    return this.slots.length <= POOL_LIMIT;
+  }
+
   *tokens(): Iterable<string> {
     for (let id = 0; id < this.size; id++) yield this.token(id);
   }
@@ -144,13 +160,27 @@ function sameChars(a: string, aStart: number, b: string, bStart: number, length:
   return true;
 }
 
-/** Words, runs of white space and single other characters, each interned to an integer id. */
-function tokenize(text: string, from: number, to: number, intern: Interner, into?: { starts: Int32Array; ids: Int32Array }): Tokens {
-  const starts = into && into.starts.length > to - from ? into.starts : new Int32Array(to - from + 1);
-  const ids = into && into.ids.length >= to - from ? into.ids : new Int32Array(to - from);
+/**
+ * Words, runs of white space and single other characters, each interned to an integer id. With `into`, its arrays
+ * are used and grown as needed (a text has about one token per three characters; arrays as long as the text made a
+ * million-word diff allocate and clear 90 MB).
+ */
+function tokenize(text: string, from: number, to: number, intern: Interner, into?: { starts: Int32Array<ArrayBuffer>; ids: Int32Array<ArrayBuffer> }): Tokens {
+  const guess = Math.min(to - from, Math.ceil((to - from) / 3) + 16) + 1;
+  let starts = into && into.starts.length >= guess ? into.starts : new Int32Array(guess);
+  let ids = into && into.ids.length >= guess ? into.ids : new Int32Array(guess);
   let count = 0;
   let i = from;
   while (i < to) {
+    if (count + 1 >= ids.length) {
+      const size = Math.min(to - from + 1, ids.length * 2);
+      const moreStarts = new Int32Array(size);
+      const moreIds = new Int32Array(size);
+      moreStarts.set(starts.subarray(0, count));
+      moreIds.set(ids.subarray(0, count));
+      starts = moreStarts;
+      ids = moreIds;
+    }
     const start = i;
     let code = text.charCodeAt(i);
     const cls = CLASS[code]!;
@@ -169,6 +199,10 @@ function tokenize(text: string, from: number, to: number, intern: Interner, into
     count++;
   }
   starts[count] = to;
+  if (into) {
+    into.starts = starts;
+    into.ids = ids;
+  }
   return { starts, ids, count };
 }
 
@@ -317,6 +351,8 @@ function sameRun(a: Int32Array, wa: Int32Array, i: number, b: Int32Array, wb: In
   return true;
 }
 
+let spare: { lines: Scratch; words: Scratch } | undefined;
+
 const grown = (a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> => (a.length >= n ? a : new Int32Array(Math.max(n, a.length * 2)));
 
 /**
@@ -339,6 +375,19 @@ class Scratch {
 
   constructor(readonly intern: Interner & { token?(id: number): string }) {}
 
+  /** Forgets the vocabulary, keeping the buffers for the next diff. */
+  reset(): void {
+    (this.intern as TokenInterner).reset();
+    this.foldedUpTo = 0;
+    this.folded.clear();
+  }
+
+  /** Whether the buffers are still small enough to keep between diffs. */
+  get small(): boolean {
+    const lengths = [this.countA, this.matchA, this.tokensA.starts, this.tokensB.starts, this.foldOf].map((a) => a.length);
+    return (this.intern as TokenInterner).small && Math.max(...lengths) <= POOL_LIMIT;
+  }
+
   /** Room for `vocabulary` token ids and `matches` matches. */
   prepare(vocabulary: number, matches: number): void {
     if (this.countA.length < vocabulary) {
@@ -351,13 +400,6 @@ class Scratch {
     this.matchB = grown(this.matchB, matches);
   }
 
-  /** Buffers for tokenizing `chars` characters of each text. */
-  room(chars: number): void {
-    for (const t of [this.tokensA, this.tokensB]) {
-      t.starts = grown(t.starts, chars + 1);
-      t.ids = grown(t.ids, chars);
-    }
-  }
 
   /** By token id: the id of the word in lower case, or -1 for spaces and punctuation (each token folded once). */
   fold(): Int32Array {
@@ -567,8 +609,10 @@ class TokenDiff {
     }
     const maxD = Math.min(n + m, Math.max(1, Math.floor(MYERS_BUDGET / (n + m))));
     const offset = maxD + 1;
-    const v = new Int32Array(2 * maxD + 3);
-    const snapshots: Int32Array[] = [];
+    const v = buffer(0, 2 * maxD + 3);
+    v[offset + 1] = 0;
+    // The frontier after each step d, kept for the way back: step d's 2d + 1 values start at d².
+    let trace = buffer(1, 64);
     let found = -1;
     outer: for (let d = 0; d <= maxD; d++) {
       for (let k = -d; k <= d; k += 2) {
@@ -579,29 +623,31 @@ class TokenDiff {
           y++;
         }
         v[offset + k] = x;
-        if (x >= n && y >= m) {
-          snapshots.push(v.slice(offset - d, offset + d + 1));
-          found = d;
-          break outer;
-        }
+        if (x >= n && y >= m) found = d;
+        if (found >= 0) break;
       }
-      snapshots.push(v.slice(offset - d, offset + d + 1));
+      if (trace.length < (d + 1) * (d + 1)) trace = grownBuffer(1, trace, (d + 1) * (d + 1));
+      trace.set(v.subarray(offset - d, offset + d + 1), d * d);
+      if (found >= 0) break outer;
     }
     if (found < 0) return; // too different to align word by word: the whole gap counts as rewritten
-    const pairs: number[] = [];
+    // Matched pairs, found from the end, written backwards so they come out in order.
+    const pairs = buffer(2, 2 * Math.min(n, m));
+    let p = pairs.length;
     let x = n;
     let y = m;
     for (let d = found; d > 0; d--) {
-      const vp = snapshots[d - 1]!;
+      const base = (d - 1) * (d - 1) + d - 1;
       const k = x - y;
-      const prevK = k === -d || (k !== d && vp[k - 1 + d - 1]! < vp[k + 1 + d - 1]!) ? k + 1 : k - 1;
-      const prevX = vp[prevK + d - 1]!;
+      const prevK = k === -d || (k !== d && trace[base + k - 1]! < trace[base + k + 1]!) ? k + 1 : k - 1;
+      const prevX = trace[base + prevK]!;
       const prevY = prevX - prevK;
       const snakeStartX = prevK === k + 1 ? prevX : prevX + 1;
       while (x > snakeStartX) {
         x--;
         y--;
-        pairs.push(x, y);
+        pairs[--p] = y;
+        pairs[--p] = x;
       }
       x = prevX;
       y = prevY;
@@ -609,10 +655,32 @@ class TokenDiff {
     while (x > 0 && y > 0) {
       x--;
       y--;
-      pairs.push(x, y);
+      pairs[--p] = y;
+      pairs[--p] = x;
     }
-    for (let p = pairs.length - 2; p >= 0; p -= 2) this.match(a0 + pairs[p]!, b0 + pairs[p + 1]!);
+    for (; p < pairs.length; p += 2) this.match(a0 + pairs[p]!, b0 + pairs[p + 1]!);
   }
+}
+
+// Myers' working arrays (frontier, trace, matched pairs), reused between the many small gaps of a diff; a gap that
+// needs more than POOL_LIMIT entries gets arrays of its own.
+const buffers: Int32Array[] = [new Int32Array(256), new Int32Array(256), new Int32Array(256)];
+
+/** Working array `which`, exactly `length` long (a view of the shared one when that is big enough). */
+function buffer(which: number, length: number): Int32Array {
+  let shared = buffers[which]!;
+  if (shared.length < length) {
+    if (length > POOL_LIMIT) return new Int32Array(length);
+    shared = buffers[which] = new Int32Array(Math.min(POOL_LIMIT, Math.max(length, shared.length * 2)));
+  }
+  return shared.subarray(0, length);
+}
+
+/** A longer working array `which` holding what `current` held. */
+function grownBuffer(which: number, current: Int32Array, length: number): Int32Array {
+  const next = buffer(which, Math.max(length, current.length * 2));
+  if (next.buffer !== current.buffer) next.set(current);
+  return next;
 }
 
 /** Collects equal runs in order, merging a run into the previous one when both continue it. */
@@ -651,7 +719,6 @@ function diffUnits(
   let ta: Tokens;
   let tb: Tokens;
   if (unit === 'words') {
-    scratch.room(Math.max(oldTo - oldFrom, newTo - newFrom));
     ta = tokenize(oldText, oldFrom, oldTo, scratch.intern, scratch.tokensA);
     tb = tokenize(newText, newFrom, newTo, scratch.intern, scratch.tokensB);
   } else {
@@ -680,8 +747,13 @@ export function diffText(oldText: string, newText: string): EqualRun[] {
   const newEnd = newText.length - suffix;
   if (prefix < oldEnd && prefix < newEnd) {
     const lines = new RunList();
-    diffUnits(oldText, prefix, oldEnd, newText, prefix, newEnd, 'lines', new Scratch(new TokenInterner()), lines.push.bind(lines));
-    const words = new Scratch(new TokenInterner());
+    // Taken from the pool while in use, so a diff can never share buffers with another.
+    const scratch = spare ?? { lines: new Scratch(new TokenInterner()), words: new Scratch(new TokenInterner()) };
+    spare = undefined;
+    scratch.lines.reset();
+    scratch.words.reset();
+    diffUnits(oldText, prefix, oldEnd, newText, prefix, newEnd, 'lines', scratch.lines, lines.push.bind(lines));
+    const words = scratch.words;
     // Blank and very short lines match almost anywhere; trusting them would cut a changed stretch in two at the
     // wrong place. Only substantial runs of equal lines split the text; the rest is diffed word by word.
     let oldAt = prefix;
@@ -704,6 +776,9 @@ export function diffText(oldText: string, newText: string): EqualRun[] {
       newAt = run.newStart + run.length;
     }
     diffWords(oldEnd, newEnd);
+    scratch.lines.reset();
+    scratch.words.reset();
+    if (scratch.lines.small && scratch.words.small) spare = scratch;
   }
   out.push(oldEnd, newEnd, suffix);
   return out.runs;
@@ -734,7 +809,10 @@ export class PositionMap {
     private readonly oldLength: number,
     private readonly newLength: number,
   ) {
-    this.oldStarts = Int32Array.from(runs, (r) => r.oldStart);
+    // A loop, not Int32Array.from with a mapping function: captions against a transcript give hundreds of thousands
+    // of runs.
+    this.oldStarts = new Int32Array(runs.length);
+    for (let r = 0; r < runs.length; r++) this.oldStarts[r] = runs[r]!.oldStart;
   }
 
   /** Index of the last run starting at or before pos, or -1. */

@@ -18,11 +18,25 @@ const MAX_CELLS = 250_000;
 let rowA = new Int32Array(128);
 let rowB = new Int32Array(128);
 
-/** Levenshtein distance with two rows. */
+/**
+ * Levenshtein distance. Re-anchoring mostly compares near-identical strings (a quote or its surroundings with case,
+ * punctuation or a word changed), so the table is computed only in a band around its diagonal (Ukkonen): the band
+ * starts at 8 and doubles until the distance found lies within it, which makes it exact, in O(n · distance).
+ */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
+  const longer = Math.max(a.length, b.length);
+  for (let band = Math.max(8, Math.abs(a.length - b.length)); ; band *= 2) {
+    if (band >= longer) return fullDistance(a, b);
+    const d = bandedDistance(a, b, band);
+    if (d <= band) return d;
+  }
+}
+
+/** Levenshtein distance with two rows, over the whole table. */
+function fullDistance(a: string, b: string): number {
   if (rowA.length <= b.length) {
     rowA = new Int32Array(b.length * 2 + 2);
     rowB = new Int32Array(b.length * 2 + 2);
@@ -40,6 +54,42 @@ export function editDistance(a: string, b: string): number {
       const sub = prev[j - 1]! + cost;
       cur[j] = del < ins ? (del < sub ? del : sub) : ins < sub ? ins : sub;
     }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * The distance if it is at most `band`, else some number above `band`: only cells with |i − j| ≤ band are computed,
+ * the rest count as band + 1 (a path through them costs more than band anyway).
+ */
+function bandedDistance(a: string, b: string, band: number): number {
+  if (rowA.length <= b.length) {
+    rowA = new Int32Array(b.length * 2 + 2);
+    rowB = new Int32Array(b.length * 2 + 2);
+  }
+  const over = band + 1;
+  let prev = rowA;
+  let cur = rowB;
+  for (let j = 0; j <= b.length; j++) prev[j] = j <= band ? j : over;
+  for (let i = 1; i <= a.length; i++) {
+    const from = Math.max(1, i - band);
+    const to = Math.min(b.length, i + band);
+    cur[from - 1] = from === 1 && i <= band ? i : over;
+    const ca = a.charCodeAt(i - 1);
+    let best = cur[from - 1]!;
+    for (let j = from; j <= to; j++) {
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
+      const del = j <= i - 1 + band ? prev[j]! + 1 : over;
+      const ins = cur[j - 1]! + 1;
+      const sub = prev[j - 1]! + cost;
+      let v = del < ins ? (del < sub ? del : sub) : ins < sub ? ins : sub;
+      if (v > over) v = over;
+      cur[j] = v;
+      if (v < best) best = v;
+    }
+    if (to < b.length) cur[to + 1] = over;
+    if (best > band) return over;
     [prev, cur] = [cur, prev];
   }
   return prev[b.length]!;

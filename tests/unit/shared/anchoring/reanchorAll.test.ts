@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createAnchor } from '../../../../shared/anchoring/createAnchor.js';
 import { reanchorAll } from '../../../../shared/anchoring/reanchorAll.js';
 import type { Anchor } from '../../../../shared/model.js';
+import { Corpus, transcript } from '../../../bench/support/anchoringCorpus.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../../fixtures/annotate/${name}`, import.meta.url), 'utf8');
 
@@ -199,5 +200,76 @@ describe('reanchorAll with text inserted inside a span', () => {
     const [result] = reanchorAll([anchor], DEBATE, next, 2);
     expect(result!.state).toBe('review');
     expect(spanOf(next, result!.anchor)).toMatch(/^Our jobs are fleeing the country\. Mexico.*great again\.$/);
+  });
+});
+
+describe('reanchorAll fast path (quotes found intact with their surroundings)', () => {
+  const line = (i: number) => `SPEAKER ${i % 5}: point ${i} is that the rate rose by ${(i * 7) % 97} percent. Thank you very much.`;
+  const text = Array.from({ length: 300 }, (_, i) => line(i)).join('\n');
+
+  it('places an intact repeated quote by its surroundings, not on its first occurrence', () => {
+    const phrase = 'Thank you very much.';
+    const [second, third, hundredth] = [1, 2, 99].map((n) => anchorOn(text, phrase, n));
+    // A long passage inserted at the start (further than the place is looked for nearby) and a line cut before them.
+    const intro = 'HOLT: ' + 'Good evening and welcome to the debate. '.repeat(200) + '\n';
+    const next = intro + text.replace(`${line(1)}\n`, '');
+    const results = reanchorAll([hundredth!, third!, second!], text, next, 2);
+    const nth = (n: number) => next.split(phrase, n + 1).join(phrase).length;
+    expect(results.map((r) => r.state)).toEqual(['anchored', 'anchored', 'anchored']);
+    expect(results.map((r) => r.anchor!.position.start)).toEqual([nth(98), nth(1), nth(0)]);
+  });
+
+  it('moves every intact anchor exactly when passages are inserted and cut all through the text', () => {
+    const anchors = Array.from({ length: 300 }, (_, i) => anchorOn(text, `point ${i} is that`));
+    const lines = text.split('\n');
+    const edited = lines.flatMap((l, i) => (i % 37 === 5 ? [] : i % 23 === 9 ? ['HOLT: Let me follow up on that, if I may, for one moment.', l] : [l]));
+    const next = edited.join('\n');
+    const results = reanchorAll(anchors, text, next, 2);
+    results.forEach((r, i) => {
+      if (i % 37 === 5) {
+        expect(r.state).not.toBe('anchored');
+      } else {
+        expect(r.state).toBe('anchored');
+        expect(r.anchor!.position.start).toBe(next.indexOf(`point ${i} is that`));
+      }
+    });
+  });
+
+  it('never trusts places found out of order: two swapped passages are each placed on their own words', () => {
+    const lines = text.split('\n');
+    const swapped = [...lines];
+    [swapped[100], swapped[200]] = [swapped[200]!, swapped[100]!];
+    const next = swapped.join('\n');
+    const anchors = [anchorOn(text, 'point 100 is that'), anchorOn(text, 'point 200 is that')];
+    const results = reanchorAll(anchors, text, next, 2);
+    results.forEach((r, k) => {
+      const quote = k === 0 ? 'point 100 is that' : 'point 200 is that';
+      expect(r.anchor?.position.start).toBe(next.indexOf(quote));
+    });
+    expect(results.some((r) => r.state === 'anchored')).toBe(true);
+  });
+
+  it('places generated anchors after scattered edits as the diff alone would, and none silently wrong', () => {
+    const corpus = new Corpus('repetitive', 11);
+    const words = corpus.debate(20_000);
+    const before = transcript(words);
+    const after = transcript(corpus.scatteredEdits(words, 150));
+    const cases = corpus.anchors(words, before, after, 400);
+    const results = reanchorAll(
+      cases.map((c) => c.anchor),
+      before.text,
+      after.text,
+      2,
+    );
+    let right = 0;
+    results.forEach((r, i) => {
+      const c = cases[i]!;
+      const at = r.anchor?.position;
+      const slack = c.intact ? 0 : 2;
+      const ok = c.truth ? at !== undefined && Math.abs(at.start - c.truth[0]) <= slack && Math.abs(at.end - c.truth[1]) <= slack : at === undefined;
+      if (ok) right++;
+      if (r.state === 'anchored') expect(ok).toBe(true);
+    });
+    expect(right).toBeGreaterThanOrEqual(392);
   });
 });
