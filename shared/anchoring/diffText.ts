@@ -15,6 +15,9 @@ export interface EqualRun {
 
 // Myers is O((n + m) · d); past this many steps a gap is treated as rewritten rather than aligned word by word.
 const MYERS_BUDGET = 4_000_000;
+// Lines are only a shortcut (what they leave unmatched is diffed word by word), so a long gap of lines that do not
+// align (captions against a transcript: no line the same) is given up on early.
+const LINE_MYERS_BUDGET = 250_000;
 // A diff of a short stretch (re-anchoring diffs many, between the anchors found intact) reuses the buffers of the
 // last one, when they stayed this small (entries); a long text's buffers are let go.
 const POOL_LIMIT = 1 << 13;
@@ -438,6 +441,7 @@ class TokenDiff {
     private readonly stride: number,
     private readonly scratch: Scratch,
     private readonly loose: boolean,
+    private readonly budget: number,
   ) {
     scratch.prepare(scratch.intern.size, Math.min(a.length, b.length));
     this.countA = scratch.countA;
@@ -607,7 +611,7 @@ class TokenDiff {
       }
       return;
     }
-    const maxD = Math.min(n + m, Math.max(1, Math.floor(MYERS_BUDGET / (n + m))));
+    const maxD = Math.min(n + m, Math.max(1, Math.floor(this.budget / (n + m))));
     const offset = maxD + 1;
     const v = buffer(0, 2 * maxD + 3);
     v[offset + 1] = 0;
@@ -725,7 +729,8 @@ function diffUnits(
     ta = splitLines(oldText, oldFrom, oldTo, scratch.intern);
     tb = splitLines(newText, newFrom, newTo, scratch.intern);
   }
-  const differ = new TokenDiff(ta.ids.subarray(0, ta.count), tb.ids.subarray(0, tb.count), unit === 'words' ? 2 : 1, scratch, unit === 'words');
+  const words = unit === 'words';
+  const differ = new TokenDiff(ta.ids.subarray(0, ta.count), tb.ids.subarray(0, tb.count), words ? 2 : 1, scratch, words, words ? MYERS_BUDGET : LINE_MYERS_BUDGET);
   differ.diff(0, ta.count, 0, tb.count);
   const { matchA, matchB, matches } = differ;
   for (let p = 0; p < matches; p++) {
