@@ -18,6 +18,9 @@ const MYERS_BUDGET = 4_000_000;
 // Lines are only a shortcut (what they leave unmatched is diffed word by word), so a long gap of lines that do not
 // align (captions against a transcript: no line the same) is given up on early.
 const LINE_MYERS_BUDGET = 250_000;
+// Texts longer than this (characters) are first checked for lines worth aligning, by this many sampled lines.
+const LINE_SAMPLE_ABOVE = 65_536;
+const LINE_SAMPLES = 16;
 // A diff of a short stretch (re-anchoring diffs many, between the anchors found intact) reuses the buffers of the
 // last one, when they stayed this small (entries); a long text's buffers are let go.
 const POOL_LIMIT = 1 << 13;
@@ -757,7 +760,7 @@ export function diffText(oldText: string, newText: string): EqualRun[] {
     spare = undefined;
     scratch.lines.reset();
     scratch.words.reset();
-    diffUnits(oldText, prefix, oldEnd, newText, prefix, newEnd, 'lines', scratch.lines, lines.push.bind(lines));
+    if (linesMayAlign(oldText, prefix, oldEnd, newText)) diffUnits(oldText, prefix, oldEnd, newText, prefix, newEnd, 'lines', scratch.lines, lines.push.bind(lines));
     const words = scratch.words;
     // Blank and very short lines match almost anywhere; trusting them would cut a changed stretch in two at the
     // wrong place. Only substantial runs of equal lines split the text; the rest is diffed word by word.
@@ -787,6 +790,27 @@ export function diffText(oldText: string, newText: string): EqualRun[] {
   }
   out.push(oldEnd, newEnd, suffix);
   return out.runs;
+}
+
+/**
+ * Whether aligning lines first is worth it: false for a long text none of whose sampled lines occurs in the new text
+ * (captions against a transcript, where line breaks and case differ everywhere), which is then diffed word by word
+ * straight away. Short texts are always aligned by lines; it costs little.
+ */
+function linesMayAlign(oldText: string, from: number, to: number, newText: string): boolean {
+  if (to - from < LINE_SAMPLE_ABOVE) return true;
+  let tried = 0;
+  for (let k = 0; k < 64 && tried < LINE_SAMPLES; k++) {
+    const at = from + Math.floor(((k + 0.5) / 64) * (to - from));
+    const start = oldText.lastIndexOf('\n', at) + 1;
+    let end = oldText.indexOf('\n', at);
+    if (end < 0 || end > to) end = to;
+    // A whole line, with the line breaks around it: words of a caption line can occur inside a transcript's turn.
+    if (start - 1 < from || end >= to || end - start < 24) continue;
+    tried++;
+    if (newText.includes(oldText.slice(start - 1, end + 1))) return true;
+  }
+  return tried === 0;
 }
 
 /**
