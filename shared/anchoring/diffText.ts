@@ -21,6 +21,9 @@ const LINE_MYERS_BUDGET = 250_000;
 // Texts longer than this (characters) are first checked for lines worth aligning, by this many sampled lines.
 const LINE_SAMPLE_ABOVE = 65_536;
 const LINE_SAMPLES = 16;
+const LINE_SAMPLE_REACH = 32_768;
+// Tokens up to this long are copied when first interned (V8 copies such short slices anyway).
+const SHORT_TOKEN = 12;
 // A diff of a short stretch (re-anchoring diffs many, between the anchors found intact) reuses the buffers of the
 // last one, when they stayed this small (entries); a long text's buffers are let go.
 const POOL_LIMIT = 1 << 13;
@@ -121,9 +124,16 @@ class TokenInterner implements Interner {
       this.lengths = grow(this.lengths);
     }
     this.hashes[id] = hash;
-    this.starts[id] = start;
     this.lengths[id] = length;
-    this.texts[id] = text;
+    // A short token (most words) keeps its own copy of its characters: comparing each later occurrence against its
+    // first one, somewhere in a text of megabytes, missed the cache nearly every time.
+    if (length <= SHORT_TOKEN) {
+      this.texts[id] = text.slice(start, end);
+      this.starts[id] = 0;
+    } else {
+      this.texts[id] = text;
+      this.starts[id] = start;
+    }
     this.slots[s] = id;
     if (this.size * 2 > this.slots.length) this.rehash();
     return id;
@@ -793,9 +803,9 @@ export function diffText(oldText: string, newText: string): EqualRun[] {
 }
 
 /**
- * Whether aligning lines first is worth it: false for a long text none of whose sampled lines occurs in the new text
- * (captions against a transcript, where line breaks and case differ everywhere), which is then diffed word by word
- * straight away. Short texts are always aligned by lines; it costs little.
+ * Whether aligning lines first is worth it: false for a long text none of whose sampled lines occurs near the same
+ * place in the new text (captions against a transcript, where line breaks and case differ everywhere), which is then
+ * diffed word by word straight away. Short texts are always aligned by lines; it costs little.
  */
 function linesMayAlign(oldText: string, from: number, to: number, newText: string): boolean {
   if (to - from < LINE_SAMPLE_ABOVE) return true;
@@ -808,7 +818,10 @@ function linesMayAlign(oldText: string, from: number, to: number, newText: strin
     // A whole line, with the line breaks around it: words of a caption line can occur inside a transcript's turn.
     if (start - 1 < from || end >= to || end - start < 24) continue;
     tried++;
-    if (newText.includes(oldText.slice(start - 1, end + 1))) return true;
+    // Looked for near the same share of the new text: a whole text searched for each sample cost more than it saved.
+    const near = Math.floor((at - from) * (newText.length / (to - from)));
+    const window = newText.slice(Math.max(0, near - LINE_SAMPLE_REACH), near + LINE_SAMPLE_REACH);
+    if (window.includes(oldText.slice(start - 1, end + 1))) return true;
   }
   return tried === 0;
 }
