@@ -260,15 +260,17 @@ function trustedPoints(anchors: readonly Anchor[], order: readonly number[], fou
   return { trusted, ...pointsIndex(oldAt, newAt) };
 }
 
-/** Sorts the points by old position and keeps those that increase in the new text too. */
+/**
+ * Keeps the points (in the order given: contexts by their start) that lie after the last one kept in both texts. A
+ * point skipped lies inside a context already kept that moved by the same amount, or contradicts the points before.
+ */
 function pointsIndex(oldAt: number[], newAt: number[]) {
-  const idx = oldAt.map((_, k) => k).sort((x, y) => oldAt[x]! - oldAt[y]! || newAt[x]! - newAt[y]!);
   const olds: number[] = [];
   const news: number[] = [];
-  for (const k of idx) {
+  for (let k = 0; k < oldAt.length; k++) {
     const o = oldAt[k]!;
     const n = newAt[k]!;
-    if (olds.length > 0 && n < news[news.length - 1]!) continue;
+    if (olds.length > 0 && (o <= olds[olds.length - 1]! || n < news[news.length - 1]!)) continue;
     olds.push(o);
     news.push(n);
   }
