@@ -33,12 +33,17 @@ export function matchesFilters(entry: StoredEntry, filters: SearchFilters): bool
   return true;
 }
 
-/** One search result: the stored entry, its score and the index terms that matched (for highlighting). */
-export interface SearchHit extends StoredEntry {
+/**
+ * One search result: what the results list shows and opens (the stored entry without the lists that only filters
+ * read: speakers, debates, topics), its score and the index terms that matched (for highlighting). Fifty hits then
+ * cost the worker's message boundary little more than fifty ids.
+ */
+export interface SearchHit extends Omit<StoredEntry, FilterOnly> {
   id: string;
   score: number;
   terms: string[];
 }
+type FilterOnly = 'debateIds' | 'personIds' | 'topicIds';
 
 /**
  * Where in `text` one of the matched index terms occurs as a whole word: [start, end). The longest term wins (for
@@ -177,7 +182,9 @@ export class SearchIndex {
     for (let i = 0; i < results.length && hits.length < limit; i++) {
       const r = results[i]!;
       const stored = this.stored.get(r.id as string);
-      if (stored) hits.push({ ...stored, id: r.id as string, score: r.score, terms: r.terms });
+      if (!stored) continue;
+      const { debateIds: _debates, personIds: _people, topicIds: _topics, ...shown } = stored;
+      hits.push({ ...shown, id: r.id as string, score: r.score, terms: r.terms });
     }
     return hits;
   }
