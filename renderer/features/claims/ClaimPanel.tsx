@@ -17,8 +17,8 @@ import { ScaleEditor } from './ScaleEditor.js';
 import { RecordGone } from '../shell/RecordGone.js';
 import './claims.css';
 import { formatDateTime } from '../../format/format.js';
+import { rememberAuthor, useLastAuthor } from './lastAuthor.js';
 
-const LAST_AUTHOR_KEY = 'lastVerdictAuthor';
 
 const STATUS_LABELS: Record<ClaimStatus, string> = { new: 'New', researching: 'Researching', checked: 'Checked', published: 'Published' };
 
@@ -275,10 +275,7 @@ function VerdictSection(props: { claimId: string }) {
   const scales = useLiveQuery(() => db.scales.toArray(), []);
   const claim = useLiveQuery(() => db.claims.get(props.claimId), [props.claimId]);
   const analyst = useAnalystName();
-  const lastAuthor = useLiveQuery(async () => {
-    const setting = await db.settings.get(LAST_AUTHOR_KEY);
-    return typeof setting?.value === 'string' ? setting.value : '';
-  }, []);
+  const lastAuthor = useLastAuthor();
   if (verdict === undefined || !scales || lastAuthor === undefined) return null;
   const byId = new Map(scales.map((s) => [s.id, s]));
   // Waiting for this analyst's blind rating: the first verdict stays hidden until they have rated.
@@ -336,7 +333,7 @@ function VerdictForm(props: { claimId: string; verdict: Verdict | undefined; sca
           try {
             const before = (await db.claims.get(props.claimId))?.status;
             await setVerdict(store, props.claimId, { scaleId, ...(scale?.kind === 'rated' && stepId ? { stepId } : {}), conclusion: conclusion.trim(), reasoning: reasoning.trim(), author: author.trim(), why: why.trim() || (verdict ? '' : 'First verdict.') });
-            await db.settings.put({ key: LAST_AUTHOR_KEY, value: author.trim() });
+            await rememberAuthor(author);
             const after = (await db.claims.get(props.claimId))?.status;
             notify(before && after && before !== after ? `Verdict saved; the claim is now ${STATUS_LABELS[after]} (Ctrl+Z undoes both).` : 'Verdict saved.');
           } catch (error) {

@@ -7,8 +7,8 @@ import { SIX_STEP_SCALE_ID } from '../../../shared/verdicts/scales.js';
 import { db } from '../../db/database.js';
 import { store } from '../../db/store.js';
 import { useUiStore } from '../../state/uiStore.js';
+import { readLastAuthor, rememberAuthor } from '../claims/lastAuthor.js';
 
-const LAST_AUTHOR_KEY = 'lastVerdictAuthor';
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -22,8 +22,7 @@ export function SuggestedVerdict(props: { claim: Claim; link: EvidenceLink }) {
   const data = useLiveQuery(async () => {
     const verdict = (await db.verdicts.where('claimId').equals(props.claim.id).first()) ?? null;
     const scale = await db.scales.get(verdict?.scaleId ?? SIX_STEP_SCALE_ID);
-    const setting = await db.settings.get(LAST_AUTHOR_KEY);
-    return { verdict, scale: scale ?? null, author: typeof setting?.value === 'string' ? setting.value : '' };
+    return { verdict, scale: scale ?? null, author: await readLastAuthor() };
   }, [props.claim.id]);
   if (!data || !data.scale || !props.link.check) return null;
   const suggestion = suggestVerdict(data.scale, props.link.check);
@@ -67,7 +66,7 @@ function SuggestionForm(props: { claim: Claim; scale: VerdictScale; suggestion: 
         why: ACCEPTED_SUGGESTION_WHY,
         ...(markChecked ? { status: 'checked' as const } : {}),
       });
-      await db.settings.put({ key: LAST_AUTHOR_KEY, value: author.trim() });
+      await rememberAuthor(author);
       notify(`Verdict saved: ${scale.steps.find((s) => s.id === stepId)?.label ?? 'conclusion'}.${markChecked ? ' The claim is marked checked.' : ''}`);
     } catch (e) {
       setError(message(e));
