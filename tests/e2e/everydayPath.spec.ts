@@ -63,31 +63,6 @@ async function checkLayout(page: Page, step: string, extra: (size: string) => Pr
   await page.setViewportSize(initial);
 }
 
-/** Screen points just inside the first and last characters of these words, scrolled into view. */
-async function endsOf(reader: ReaderPage, words: string) {
-  const item = await reader.turnWith(words);
-  return item.evaluate(async (el, w) => {
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(w);
-      if (at < 0) continue;
-      node.parentElement!.scrollIntoView({ block: 'center' });
-      await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
-      const char = (i: number) => {
-        const range = document.createRange();
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        const rects = range.getClientRects();
-        return rects[rects.length - 1]!;
-      };
-      const first = char(at);
-      const last = char(at + w.length - 1);
-      return { from: { x: first.left + 1, y: first.top + first.height / 2 }, to: { x: last.right - 1, y: last.top + last.height / 2 } };
-    }
-    throw new Error(`not found: ${w}`);
-  }, words);
-}
-
 test('with the mouse: import a hustings, mark a claim, attach the NATO table, rate, compare, export; the layout holds at 1280×720 to 2560×1440', async ({ app }) => {
   const sections = app.getByRole('navigation', { name: 'Sections' });
   await checkLayout(app, 'welcome');
@@ -114,7 +89,7 @@ test('with the mouse: import a hustings, mark a claim, attach the NATO table, ra
   await checkLayout(app, 'reader');
 
   // Mark a claim: drag across Smith's sentence; the actions float beside it; Claim.
-  const { from, to } = await endsOf(reader, CLAIM);
+  const { from, to } = await reader.endsOf(CLAIM);
   await app.mouse.move(from.x, from.y);
   await app.mouse.down();
   await app.mouse.move(to.x, to.y, { steps: 10 });

@@ -8,31 +8,6 @@ async function openSample(reader: ReaderPage) {
   await expect(reader.page.locator('body[data-reader-painted]')).toBeAttached();
 }
 
-/** Screen points just inside the first and last characters of these words, scrolled to the middle of the list. */
-async function endsOf(reader: ReaderPage, words: string) {
-  const item = await reader.turnWith(words);
-  return item.evaluate(async (el, w) => {
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(w);
-      if (at < 0) continue;
-      node.parentElement!.scrollIntoView({ block: 'center' });
-      await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
-      const char = (i: number) => {
-        const range = document.createRange();
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        const rects = range.getClientRects();
-        return rects[rects.length - 1]!;
-      };
-      const first = char(at);
-      const last = char(at + w.length - 1);
-      return { from: { x: first.left + 1, y: first.top + first.height / 2 }, to: { x: last.right - 1, y: last.top + last.height / 2 } };
-    }
-    throw new Error(`not found: ${w}`);
-  }, words);
-}
-
 /** Starts counting layout shifts (PerformanceObserver 'layout-shift' entries), from now on. */
 async function watchLayoutShifts(page: Page) {
   await page.evaluate(() => {
@@ -64,7 +39,7 @@ test('dragging across a sentence moves no text (no layout shift) and C makes exa
   // Messages about loading the sample leave on their own timer; put them away first so only the reader is measured.
   const dismiss = app.getByRole('button', { name: 'Dismiss message' });
   while ((await dismiss.count()) > 0) await dismiss.first().click();
-  const { from, to } = await endsOf(reader, SENTENCE);
+  const { from, to } = await reader.endsOf(SENTENCE);
   await watchLayoutShifts(app);
   await app.mouse.move(from.x, from.y);
   await app.mouse.down();

@@ -18,6 +18,31 @@ export class ReaderPage {
   }
 
   /** The turn (list item) holding these words, scrolled into the rendered window first. */
+  /** Screen points just inside the first and last characters of these words, scrolled to the middle of the list. */
+  async endsOf(words: string) {
+    const item = await this.turnWith(words);
+    return item.evaluate(async (el, w) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(w);
+        if (at < 0) continue;
+        node.parentElement!.scrollIntoView({ block: 'center' });
+        await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+        const char = (i: number) => {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const rects = range.getClientRects();
+          return rects[rects.length - 1]!;
+        };
+        const first = char(at);
+        const last = char(at + w.length - 1);
+        return { from: { x: first.left + 1, y: first.top + first.height / 2 }, to: { x: last.right - 1, y: last.top + last.height / 2 } };
+      }
+      throw new Error(`not found: ${w}`);
+    }, words);
+  }
+
   async turnWith(words: string): Promise<Locator> {
     const item = this.turns().getByRole('listitem').filter({ hasText: words }).first();
     const scroller = this.scroller();
