@@ -14,7 +14,9 @@ interface Cue {
   number: number;
   start: number;
   end: number;
-  text: string;
+  /** The cue's text lines are `lines[from]` onwards (its block's lines, not copied). */
+  lines: string[];
+  from: number;
 }
 
 /** One stretch of a cue's text, as said by one voice. */
@@ -36,6 +38,7 @@ const TIME_LINE = /^(\S+)[ \t]+-->[ \t]+(\S+)(?:[ \t].*)?$/;
  */
 export function structureCaptions(text: string, opts: CaptionOptions): ParsedDocument {
   const cues = opts.format === 'webvtt' ? readWebVtt(text) : readSrt(text);
+  const spacing = spacingOf(text);
   if (cues.length === 0) throw new ImportError('This caption file has no cues (no lines with times like 00:00:01,000 --> 00:00:02,000).', 'parse-failed');
 
   const warnings: string[] = [];
@@ -51,7 +54,7 @@ export function structureCaptions(text: string, opts: CaptionOptions): ParsedDoc
     if (cue.end < cue.start) warnings.push(`Cue ${cue.number} ends (${formatTime(cue.end)}) before it starts (${formatTime(cue.start)}).`);
     previousStart = Math.max(previousStart, cue.start);
 
-    for (const seg of segmentsOf(cue.text, opts.format)) {
+    for (const seg of segmentsOf(cue.lines, cue.from, opts.format, spacing)) {
       if (seg.stage) {
         cur = null;
         turns.push({ speaker: null, kind: 'stage', text: seg.text, start: cue.start, end: cue.end });
@@ -72,7 +75,9 @@ export function structureCaptions(text: string, opts: CaptionOptions): ParsedDoc
     title: opts.title?.trim() || 'Untitled captions',
     format: opts.format,
     speakers: registry.list(),
-    turns: turns.map((t) => ({ ...t, text: t.text.replace(/\s+/g, ' ').trim() })).filter((t) => t.text),
+    // Each segment's text is trimmed, not empty and has its white space collapsed already (segmentsOf), so the
+    // turns joined from them with one space are too.
+    turns,
     quotes: [],
     warnings,
   };
@@ -94,7 +99,7 @@ function readSrt(text: string): Cue[] {
     if (!timing.includes('-->')) {
       throw new ImportError(`This SRT file is malformed: the block at line ${block.line} has no time line (like 00:00:01,000 --> 00:00:02,000).`, 'parse-failed');
     }
-    cues.push(cue(cues.length + 1, timing, lines.slice(i + 1), block.line + i, 'SRT'));
+    cues.push(cue(cues.length + 1, timing, lines, i + 1, block.line + i, 'SRT'));
   }
   return cues;
 }
@@ -117,51 +122,108 @@ function readWebVtt(text: string): Cue[] {
     if (timing === undefined || !timing.includes('-->')) {
       throw new ImportError(`This WebVTT file is malformed: the block at line ${block.line} has no time line (like 00:00:01.000 --> 00:00:02.000).`, 'parse-failed');
     }
-    cues.push(cue(cues.length + 1, timing, block.lines.slice(i + 1), block.line + i, 'WebVTT'));
+    cues.push(cue(cues.length + 1, timing, block.lines, i + 1, block.line + i, 'WebVTT'));
   }
   return cues;
 }
 
-function cue(number: number, timing: string, lines: string[], line: number, kind: string): Cue {
-  const m = TIME_LINE.exec(timing.trim());
-  const start = m ? parseTimecode(m[1]!) : undefined;
-  const end = m ? parseTimecode(m[2]!) : undefined;
+function cue(number: number, timing: string, lines: string[], from: number, line: number, kind: string): Cue {
+  const trimmed = timing.trim();
+  let start: number | undefined;
+  let end: number | undefined;
+  // `00:00:01,000 --> 00:00:04,000`, the usual shape, without the regular expression (parseTimecode refuses anything
+  // in either place that is not a time, and the regular expression then decides as before).
+  if (trimmed.length === 29 && trimmed.charCodeAt(12) === 32 && trimmed.charCodeAt(16) === 32 && trimmed.startsWith('-->', 13)) {
+    start = parseTimecode(trimmed.slice(0, 12));
+    end = start === undefined ? undefined : parseTimecode(trimmed.slice(17));
+  }
+  if (start === undefined || end === undefined) {
+    const m = TIME_LINE.exec(trimmed);
+    start = m ? parseTimecode(m[1]!) : undefined;
+    end = m ? parseTimecode(m[2]!) : undefined;
+  }
   if (start === undefined || end === undefined) {
     throw new ImportError(`This ${kind} file is malformed: the time line at line ${line} ("${timing.trim().slice(0, 60)}") cannot be read.`, 'parse-failed');
   }
-  return { number, start, end, text: lines.join('\n') };
+  return { number, start, end, lines, from };
 }
 
 function blocks(text: string): Array<{ line: number; lines: string[] }> {
   const out: Array<{ line: number; lines: string[] }> = [];
   let current: { line: number; lines: string[] } | null = null;
-  text.split('\n').forEach((raw, index) => {
-    const line = raw.replace(/\r$/, '');
-    if (line.trim() === '') {
+  const all = text.split('\n');
+  for (let index = 0; index < all.length; index++) {
+    const raw = all[index]!;
+    const line = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
+    if (isBlank(line)) {
       current = null;
-      return;
+      continue;
     }
     if (!current) {
       current = { line: index + 1, lines: [] };
       out.push(current);
     }
     current.lines.push(line);
-  });
+  }
   return out;
+}
+
+// Whether a line is empty or white space only; a line that starts with a visible ASCII character is neither.
+function isBlank(line: string): boolean {
+  const c = line.charCodeAt(0);
+  return line.length === 0 || ((c <= 32 || c >= 127) && line.trim() === '');
+}
+
+/** Which white space a caption file holds beyond single spaces, so that most lines need no search for it. */
+interface Spacing {
+  /** Two spaces in a row somewhere. */
+  double: boolean;
+  /** White space other than the space and the line break somewhere (tabs, non-breaking spaces, …). */
+  other: boolean;
+}
+
+function spacingOf(text: string): Spacing {
+  return { double: text.indexOf('  ') !== -1, other: OTHER_SPACE.test(text) };
+}
+
+const OTHER_SPACE = /[^\S \n]/;
+const SPACE_RUN = /\s+/g;
+
+const UNTIDY = /\s{2}|[^\S ]/;
+
+/**
+ * A line's runs of white space as one space each. A line as the file has it is searched only for what the file holds;
+ * one whose tags or entities were taken out may have gained any white space.
+ */
+function collapseSpaces(line: string, spacing: Spacing, rewritten: boolean): string {
+  const untidy = rewritten
+    ? UNTIDY.test(line)
+    : (spacing.other && OTHER_SPACE.test(line)) || (spacing.double && line.indexOf('  ') !== -1);
+  return untidy ? line.replace(SPACE_RUN, ' ') : line;
 }
 
 const STAGE = /^\s*[[(]([^[\]()]{1,60})[\])]\s*$/;
 const INLINE_TAGS = /<\/?(?:i|b|u|c|ruby|rt|lang|font)(?:[.\s][^>]*)?>|<\d{1,3}:\d{2}(?::\d{2})?\.\d{3}>|\{\\[^}]*\}/g;
 
-function segmentsOf(text: string, format: 'srt' | 'webvtt'): Segment[] {
+const VOICE = /<v(?:\.[\w.-]+)?[ \t]+([^>]+)>/;
+const VOICE_TAGS = /<v(?:\.[\w.-]+)?[ \t]+[^>]*>|<\/v>/g;
+const NAMED = /^([^:]{1,60}?)\s*:\s+(.*)$/;
+
+/**
+ * A cue's lines (`lines[from]` onwards) as segments, each with its text trimmed and its white space collapsed. Every
+ * regular expression here runs only on a line that holds the character it starts with (`<`, `&`, `:`, a bracket).
+ */
+function segmentsOf(lines: readonly string[], from: number, format: 'srt' | 'webvtt', spacing: Spacing): Segment[] {
   const segments: Segment[] = [];
   let voice: string | undefined;
-  for (const rawLine of text.split('\n')) {
-    let line = rawLine;
+  for (let k = from; k < lines.length; k++) {
+    let line = lines[k]!;
     let change = false;
     let label: string | undefined;
+    let rewritten = false;
     if (format === 'webvtt' || line.includes('<v')) {
-      const v = /<v(?:\.[\w.-]+)?[ \t]+([^>]+)>/.exec(line);
+      const opens = line.indexOf('<v') !== -1;
+      const v = opens ? VOICE.exec(line) : null;
       if (v) {
         if (v[1]!.trim() !== voice) change = true;
         voice = v[1]!.trim();
@@ -169,10 +231,22 @@ function segmentsOf(text: string, format: 'srt' | 'webvtt'): Segment[] {
       } else if (voice) {
         label = voice;
       }
-      if (/<\/v>/.test(line)) voice = undefined;
-      line = line.replace(/<v(?:\.[\w.-]+)?[ \t]+[^>]*>|<\/v>/g, '');
+      const closes = line.indexOf('</v>') !== -1;
+      if (closes) voice = undefined;
+      if (opens || closes) {
+        line = line.replace(VOICE_TAGS, '');
+        rewritten = true;
+      }
     }
-    line = decodeEntities(line.replace(INLINE_TAGS, '')).trim();
+    if (line.indexOf('<') !== -1 || line.indexOf('{') !== -1) {
+      line = line.replace(INLINE_TAGS, '');
+      rewritten = true;
+    }
+    if (line.indexOf('&') !== -1) {
+      line = decodeEntities(line);
+      rewritten = true;
+    }
+    line = line.trim();
     if (line.startsWith('>>')) {
       change = true;
       label = undefined;
@@ -182,22 +256,32 @@ function segmentsOf(text: string, format: 'srt' | 'webvtt'): Segment[] {
       change = true;
       line = line.replace(/^-\s*/, '');
     }
-    const named = /^([^:]{1,60}?)\s*:\s+(.*)$/.exec(line);
+    // A label ends at the line's first colon, with white space after it.
+    const colon = line.indexOf(':');
+    const named = colon > 0 && isSpaceAfter(line, colon) ? NAMED.exec(line) : null;
     if (named && isSpeakerLabel(named[1]!)) {
       label = named[1]!;
       change = false;
       line = named[2]!;
     }
     if (!line) continue;
-    if (STAGE.test(line)) {
-      segments.push({ change: true, stage: true, text: line });
+    // The line is trimmed: a stage direction starts with its bracket.
+    const c0 = line.charCodeAt(0);
+    if ((c0 === 40 || c0 === 91) && STAGE.test(line)) {
+      segments.push({ change: true, stage: true, text: collapseSpaces(line, spacing, rewritten) });
       continue;
     }
-    const seg: Segment = { change: change && !label, stage: false, text: line };
+    const seg: Segment = { change: change && !label, stage: false, text: collapseSpaces(line, spacing, rewritten) };
     if (label) seg.label = label;
     segments.push(seg);
   }
   return segments;
+}
+
+// Whether the character after `at` may be white space (any but ASCII letters, digits and punctuation).
+function isSpaceAfter(line: string, at: number): boolean {
+  const c = line.charCodeAt(at + 1);
+  return c === 32 || (c >= 9 && c <= 13) || c >= 127;
 }
 
 function decodeEntities(text: string): string {

@@ -53,6 +53,8 @@ function bomEncoding(bytes: Uint8Array): { encoding: string; length: number } | 
 function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   const n = Math.min(bytes.length, SAMPLE_BYTES) & ~1;
   if (n < 4) return undefined;
+  // Most files hold no NUL at all, and the engine's own search says so faster than a loop over the bytes.
+  if (bytes.subarray(0, n).indexOf(0) === -1) return undefined;
   let evenNul = 0;
   let oddNul = 0;
   for (let i = 0; i < n; i += 2) {
@@ -65,9 +67,16 @@ function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   return undefined;
 }
 
+const CONTROL_BYTE = /[\x01-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]/;
+
 /** NUL bytes, or more than a few control bytes besides tab, newline, carriage return and form feed. */
 export function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, SAMPLE_BYTES);
+  const sample = bytes.subarray(0, n);
+  if (sample.indexOf(0) !== -1) return true;
+  // Text has no control bytes at all, as a regular expression over the bytes read as Latin-1 finds at native speed;
+  // only a file that has some pays for counting them.
+  if (!CONTROL_BYTE.test(Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength).toString('latin1'))) return false;
   let control = 0;
   for (let i = 0; i < n; i++) {
     const byte = bytes[i]!;

@@ -10,6 +10,18 @@ export function parseTimecode(value: string): number | undefined {
     const s = twoDigits(value, 6);
     if (h >= 0 && m >= 0 && s >= 0) return m > 59 || s > 59 ? undefined : h * 3600 + m * 60 + s;
   }
+  // `00:12:31,500` (SRT) and `00:12:31.500` (WebVTT), every cue of a caption file, the same way.
+  if (value.length === 12 && value.charCodeAt(2) === 58 && value.charCodeAt(5) === 58) {
+    const sep = value.charCodeAt(8);
+    const h = twoDigits(value, 0);
+    const m = twoDigits(value, 3);
+    const s = twoDigits(value, 6);
+    const ms = twoDigits(value, 9);
+    const last = value.charCodeAt(11) - 48;
+    if ((sep === 44 || sep === 46) && h >= 0 && m >= 0 && s >= 0 && ms >= 0 && last >= 0 && last <= 9) {
+      return m > 59 || s > 59 ? undefined : h * 3600 + m * 60 + s + (ms * 10 + last) / 1000;
+    }
+  }
   const m = /^\s*(?:(\d{1,3}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?\s*$/.exec(value);
   if (!m) return undefined;
   const hours = m[1] === undefined ? 0 : Number(m[1]);

@@ -156,8 +156,6 @@ export function cleanLine(raw: string, markdown: boolean): string {
   return lineCleaner(raw, markdown)(raw);
 }
 
-const TWO_SPACES = / {2}/;
-
 /**
  * A cleanLine for every line of one text. It asks the whole text once, with the engine's own search, whether it holds
  * two spaces in a row, a tab, a non-breaking space or a carriage return at all, and then looks in each line only for
@@ -167,11 +165,11 @@ export function lineCleaner(text: string, markdown: boolean): (raw: string) => s
   const tab = text.indexOf('\t') !== -1;
   const nbsp = text.indexOf('\u00a0') !== -1;
   const cr = text.indexOf('\r') !== -1;
-  const two = TWO_SPACES.test(text);
+  const two = text.indexOf('  ') !== -1;
   const any = tab || nbsp || cr || two;
   return (raw: string): string => {
     let line = markdown ? stripMarkdown(raw) : raw;
-    if (any && ((tab && line.indexOf('\t') !== -1) || (nbsp && line.indexOf('\u00a0') !== -1) || (cr && line.indexOf('\r') !== -1) || (two && TWO_SPACES.test(line)))) {
+    if (any && ((tab && line.indexOf('\t') !== -1) || (nbsp && line.indexOf('\u00a0') !== -1) || (cr && line.indexOf('\r') !== -1) || (two && line.indexOf('  ') !== -1))) {
       line = line.replace(/[ \t\u00a0\r]+/g, ' ');
     }
     const m = line.length;

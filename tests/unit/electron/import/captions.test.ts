@@ -46,6 +46,20 @@ describe('structureCaptions', () => {
     expect(doc.turns[0]?.text).toBe('Fish & chips');
   });
 
+  it('leaves one space wherever tags, entities, tabs or CRLF line ends left several', () => {
+    const srt = [
+      '1\r\n00:00:01,000 --> 00:00:02,000\r\nWe <i> never </i>&nbsp; said\tthat,  \u00a0 ever.\r\n',
+      '2\r\n00:00:02,000 --> 00:00:03,000\r\nNot {\\an8} once.\r\n',
+      '3\r\n00:00:03,000 --> 00:00:04,000\r\n[ Music\u00a0 plays ]\r\n',
+    ].join('\r\n');
+    expect(structureCaptions(srt, { format: 'srt' }).turns).toEqual([
+      { speaker: null, kind: 'speech', text: 'We never said that, ever. Not once.', start: 1, end: 3 },
+      { speaker: null, kind: 'stage', text: '[ Music plays ]', start: 3, end: 4 },
+    ]);
+    const vtt = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000 align:start\n<v.loud Ann Lee>Yes <b>,</b>  <v Bob Ray> no </v> &amp;\tso.\n';
+    expect(structureCaptions(vtt, { format: 'webvtt' }).turns.map((t) => t.text)).toEqual(['Yes , no & so.']);
+  });
+
   it.each([
     ['an SRT block without a time line', 'srt', '1\nHello there\n'],
     ['an unreadable SRT time', 'srt', '1\n00:00:01,000 --> soon\nHello\n'],

@@ -43,6 +43,19 @@ describe('decodeText', () => {
     expect(looksBinary(new TextEncoder().encode('plain text\n\twith tabs'))).toBe(false);
   });
 
+  it('counts control bytes only past 2% of the opening, and never tab, line breaks, form feed or escape', () => {
+    const text = (controls: number, byte: number): Uint8Array => {
+      const bytes = new TextEncoder().encode('x'.repeat(1000));
+      for (let i = 0; i < controls; i++) bytes[i * 10 + 5] = byte;
+      return bytes;
+    };
+    expect(looksBinary(text(20, 0x07))).toBe(false);
+    expect(looksBinary(text(21, 0x07))).toBe(true);
+    expect(looksBinary(text(21, 0x0b))).toBe(true);
+    expect(looksBinary(text(21, 0x7f))).toBe(true);
+    for (const byte of [0x09, 0x0a, 0x0c, 0x0d, 0x1b]) expect(looksBinary(text(100, byte))).toBe(false);
+  });
+
   it('refuses binary bytes that happen to start with a UTF-16 BOM', () => {
     const bytes = new Uint8Array(2048);
     bytes[0] = 0xff;
