@@ -189,16 +189,12 @@ function spacingOf(text: string): Spacing {
 const OTHER_SPACE = /[^\S \n]/;
 const SPACE_RUN = /\s+/g;
 
-const UNTIDY = /\s{2}|[^\S ]/;
-
 /**
- * A line's runs of white space as one space each. A line as the file has it is searched only for what the file holds;
- * one whose tags or entities were taken out may have gained any white space.
+ * A line's runs of white space as one space each. A line is searched only for what the file holds, except that taking
+ * out tags and entities can bring two spaces together (`a <i> b`, `&nbsp; `); neither adds any other white space.
  */
 function collapseSpaces(line: string, spacing: Spacing, rewritten: boolean): string {
-  const untidy = rewritten
-    ? UNTIDY.test(line)
-    : (spacing.other && OTHER_SPACE.test(line)) || (spacing.double && line.indexOf('  ') !== -1);
+  const untidy = ((rewritten || spacing.double) && line.indexOf('  ') !== -1) || (spacing.other && OTHER_SPACE.test(line));
   return untidy ? line.replace(SPACE_RUN, ' ') : line;
 }
 

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { ImportError } from './importError.js';
@@ -25,6 +26,9 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   if (utf16) return { text: finish(iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), utf16)), encoding: utf16 };
 
   if (looksBinary(bytes)) throw new ImportError('This file looks binary, not text, so it cannot be imported as a transcript.', 'unsupported');
+  // ASCII, as most transcripts are, is its own UTF-8 decoding: Node copies it into a string (past 1 MB, without even a
+  // copy) many times faster than the UTF-8 decoder, which takes ~18 ms for a 5 MB file.
+  if (isAscii(bytes)) return { text: finish(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('ascii')), encoding: 'utf-8' };
   try {
     return { text: finish(new TextDecoder('utf-8', { fatal: true }).decode(bytes)), encoding: 'utf-8' };
   } catch {

@@ -30,6 +30,13 @@ describe('decodeText', () => {
     expect(encoding).toBe('windows-1252');
   });
 
+  it('reads ASCII and UTF-8 alike, past 1 MB too, with CRLF line ends made LF', () => {
+    const ascii = 'CORBYN: We would come to the aid of a fellow member of NATO.\r\n'.repeat(20_000);
+    expect(decodeText(new TextEncoder().encode(ascii))).toEqual({ text: ascii.replace(/\r\n/g, '\n'), encoding: 'utf-8' });
+    // One character past ASCII at the very end decides nothing else.
+    expect(decodeText(new TextEncoder().encode(`${ascii}£`))).toEqual({ text: `${ascii.replace(/\r\n/g, '\n')}£`, encoding: 'utf-8' });
+  });
+
   it('reads a short Windows-1252 line too', () => {
     expect(decodeText(new Uint8Array(iconv.encode('It’s £5.', 'windows-1252'))).text).toBe('It’s £5.');
   });
