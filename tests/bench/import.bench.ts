@@ -2,10 +2,17 @@
 // corpus, each against its peer on the same text in the same run, interleaved: one split into lines and one label
 // regex per line, no structure built (the least any importer must do). Goal: parsing <= 10x the peer for the text
 // formats a transcript arrives in. HTML (Readability over a DOM) and DOCX (unzip + mammoth) are printed without a goal.
+//
+// Each run is timed twice: the process's CPU time (every thread: the collector's and compiler's too) and wall-clock
+// time. The goal is judged on CPU time. On this shared machine (load 5-30 on 2 cores) a 3-hour debate parses in
+// ~2 ms, less than one time slice of the scheduler: when the machine is busy most of our runs are interrupted for
+// 10-20 ms of other processes' work and the 0.6 ms peer's mostly are not, so a median of wall-clock times measured
+// the load (a run pinned to a core beside four busy loops: 17-35x by wall clock, 2.3-3.8x by CPU time, same code).
+// The wall-clock ratio is printed beside each goal, as it was measured.
 // Run: npx tsx tests/bench/import.bench.ts
 import { Document, Packer, Paragraph } from 'docx';
 import { parseFile } from '../../electron/import/parseFile.js';
-import { comparison, figure, interleaved, median } from './support/figures.js';
+import { comparison, figure, median } from './support/figures.js';
 
 interface Turn {
   speaker: string;
@@ -79,6 +86,34 @@ function floor(bytes: Uint8Array): number {
 
 const GOAL_FORMATS = new Set(['txt', 'md', 'srt', 'vtt', 'csv', 'json']);
 
+interface Times {
+  cpu: number[];
+  wall: number[];
+}
+
+/**
+ * Ours and the peer alternately (which goes first alternates too), `runs` times each after `warmup` rounds: the CPU
+ * time (process.cpuUsage, user + system, every thread) and the wall-clock time of each run, in ms.
+ */
+async function interleavedCpu(runs: number, ours: () => unknown, peer: () => unknown, warmup: number): Promise<{ ours: Times; peer: Times }> {
+  const out = { ours: { cpu: [], wall: [] } as Times, peer: { cpu: [], wall: [] } as Times };
+  for (let r = 0; r < warmup + runs; r++) {
+    const order: Array<['ours' | 'peer', () => unknown]> = r % 2 === 0 ? [['ours', ours], ['peer', peer]] : [['peer', peer], ['ours', ours]];
+    for (const [side, run] of order) {
+      const cpu = process.cpuUsage();
+      const start = performance.now();
+      await run();
+      const wall = performance.now() - start;
+      const used = process.cpuUsage(cpu);
+      if (r >= warmup) {
+        out[side].cpu.push((used.user + used.system) / 1000);
+        out[side].wall.push(wall);
+      }
+    }
+  }
+  return out;
+}
+
 async function bench(label: string, targetWords: number, runs: number, warmup: number, withDocx: boolean): Promise<void> {
   const turns = debate(targetWords);
   const files = render(turns);
@@ -86,25 +121,33 @@ async function bench(label: string, targetWords: number, runs: number, warmup: n
   figure(`import ${label}: words`, turns.reduce((n, t) => n + t.text.split(' ').length, 0), 'words');
   for (const [format, text] of Object.entries(files)) {
     const bytes = encoder.encode(text);
-    const times = await interleaved(runs, () => parseFile(`debate.${format}`, bytes), () => floor(bytes), warmup);
-    const ours = median(times.ours);
+    const times = await interleavedCpu(runs, () => parseFile(`debate.${format}`, bytes), () => floor(bytes), warmup);
+    const ours = median(times.ours.cpu);
+    const oursWall = median(times.ours.wall);
+    const peerWall = median(times.peer.wall);
     const mbs = bytes.byteLength / 1024 / 1024 / (ours / 1000);
+    const name = `import ${label} .${format} (${(bytes.byteLength / 1024).toFixed(0)} KB)`;
+    const wallRatio = Math.round((oursWall / peerWall) * 100) / 100;
     comparison(
-      `import ${label} .${format} (${(bytes.byteLength / 1024).toFixed(0)} KB)`,
-      { label: 'parseFile, median', value: ours, unit: 'ms', extra: { throughput: Math.round(mbs * 10) / 10, throughputUnit: 'MB/s' } },
-      { label: 'split + one regex a line, median', value: median(times.peer), unit: 'ms' },
-      GOAL_FORMATS.has(format) ? { measure: 'parse time / peer', goal: '<= 10' } : { measure: 'parse time / peer (no goal: DOM or zip)', goal: '' },
+      name,
+      { label: 'parseFile, median CPU time', value: ours, unit: 'ms', extra: { wallMs: Math.round(oursWall * 100) / 100, throughput: Math.round(mbs * 10) / 10, throughputUnit: 'MB/s' } },
+      { label: 'split + one regex a line, median CPU time', value: median(times.peer.cpu), unit: 'ms', extra: { wallMs: Math.round(peerWall * 100) / 100 } },
+      GOAL_FORMATS.has(format)
+        ? { measure: 'parse CPU time / peer', goal: '<= 10', extra: { wallClockRatio: wallRatio } }
+        : { measure: 'parse CPU time / peer (no goal: DOM or zip)', goal: '', extra: { wallClockRatio: wallRatio } },
     );
   }
   if (withDocx) {
     const bytes = await docxOf(turns);
-    const times = await interleaved(runs, () => parseFile('debate.docx', bytes), () => undefined, warmup);
-    figure(`import ${label} .docx (${(bytes.byteLength / 1024).toFixed(0)} KB compressed): parseFile, median`, median(times.ours), 'ms');
+    const times = await interleavedCpu(runs, () => parseFile('debate.docx', bytes), () => undefined, warmup);
+    figure(`import ${label} .docx (${(bytes.byteLength / 1024).toFixed(0)} KB compressed): parseFile, median CPU time`, median(times.ours.cpu), 'ms', {
+      wallMs: Math.round(median(times.ours.wall) * 100) / 100,
+    });
   }
 }
 
 // Three hours at ~150 words a minute: ~27,000 words, ~150 KB. A parse of it takes milliseconds, so both sides are
 // first run until the engine has compiled them (as it has after the first few files of a session): what is compared
 // is the work each does, not how soon V8 optimises it.
-await bench('3h debate', 27_000, 21, 15, true);
-await bench('1M words', 1_000_000, 5, 1, false);
+await bench('3h debate', 27_000, 31, 15, true);
+await bench('1M words', 1_000_000, 7, 1, false);
