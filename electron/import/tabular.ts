@@ -44,7 +44,16 @@ export function structureCsv(text: string, opts: TabularOptions = {}): ParsedDoc
   const [header, ...body] = parsed.data;
   if (!header || body.length === 0) throw new ImportError('This CSV file has no rows below its header.', 'parse-failed');
   const headers = header.map((h) => h.trim());
-  const rows = body.map((cells) => Object.fromEntries(headers.map((h, i) => [h, cells[i] ?? ''])));
+  const rows = body.map((cells) => {
+    // As Object.fromEntries would make it, without a pair array per cell.
+    const row: Record<string, string> = {};
+    for (let i = 0; i < headers.length; i++) {
+      const h = headers[i]!;
+      if (h === '__proto__') Object.defineProperty(row, h, { value: cells[i] ?? '', writable: true, enumerable: true, configurable: true });
+      else row[h] = cells[i] ?? '';
+    }
+    return row;
+  });
   return structureRows(rows, headers, { title: opts.title?.trim() || 'Untitled table', format: 'csv', warnings: [] });
 }
 
