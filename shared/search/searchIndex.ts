@@ -1,4 +1,5 @@
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import MiniSearch, { type Options, type SearchOptions, type SearchResult } from 'minisearch';
+import { HitPacker, type PackedHits } from './packedHits.js';
 import { STORED_FIELDS, type EntryKind, type SearchEntry, type SourceManifest, type StoredEntry } from './searchEntries.js';
 
 /** Words: runs of letters, digits and the like; the same rule splits the index and finds hit offsets. */
@@ -86,6 +87,22 @@ const OPTIONS: Options<SearchEntry> = {
   },
 };
 
+/** One ranked match: the entry id, MiniSearch's score and the index terms that matched. */
+interface Ranked {
+  id: string;
+  score: number;
+  terms: string[];
+}
+
+/**
+ * What SearchIndex.best reads of MiniSearch 7 beyond its typed API: the raw matches of a query (short document id →
+ * summed score, query terms matched, index term → fields) and the map from short ids to entry ids.
+ */
+interface MiniSearchInternals {
+  executeQuery(query: string, options: SearchOptions): Map<number, { score: number; terms: string[]; match: Record<string, unknown> }>;
+  _documentIds: Map<number, string>;
+}
+
 /** The serialised form kept on disk: MiniSearch's JSON, the stored fields and the manifest of what it was built from. */
 export interface SavedIndex {
   format: number;
@@ -164,29 +181,87 @@ export class SearchIndex {
     delete this.manifest[key];
   }
 
-  /**
-   * Searches with every word required. The last word is a prefix (the user may still be typing it). Typos are
-   * forgiven only when the exact words find fewer than `FUZZY_BELOW` results: fuzzy matching of common words is what
-   * makes a large index slow, and a query with plenty of exact hits does not need it.
-   */
+  /** Searches (see `ranked`), most relevant first, at most `limit` hits. */
   search(query: string, filters: SearchFilters = {}, limit = 50): SearchHit[] {
-    if (tokenize(query).length === 0) return [];
-    const filtered = hasFilters(filters);
-    const filter = filtered ? (r: SearchResult) => matchesFilters(this.stored.get(r.id as string)!, filters) : undefined;
-    let results = this.mini.search(query, { filter, fuzzy: false });
-    if (results.length < FUZZY_BELOW) {
-      const fuzzy = this.mini.search(query, { filter, fuzzy: (term) => (term.length >= 5 ? 0.2 : false) });
-      if (fuzzy.length > results.length) results = fuzzy;
-    }
     const hits: SearchHit[] = [];
-    for (let i = 0; i < results.length && hits.length < limit; i++) {
-      const r = results[i]!;
-      const stored = this.stored.get(r.id as string);
+    for (const r of this.ranked(query, filters, limit)) {
+      const stored = this.stored.get(r.id);
       if (!stored) continue;
       const { debateIds: _debates, personIds: _people, topicIds: _topics, ...shown } = stored;
-      hits.push({ ...shown, id: r.id as string, score: r.score, terms: r.terms });
+      hits.push({ ...shown, id: r.id, score: r.score, terms: r.terms });
     }
     return hits;
+  }
+
+  /**
+   * The same search with its hits packed for the trip out of the worker (see packedHits.ts): written straight from
+   * the stored fields, with no hit objects built on this side.
+   */
+  searchPacked(query: string, filters: SearchFilters = {}, limit = 50): PackedHits {
+    const ranked = this.ranked(query, filters, limit);
+    const packer = new HitPacker();
+    for (const r of ranked) {
+      const stored = this.stored.get(r.id);
+      if (stored) packer.add(r.id, stored, r.score, r.terms);
+    }
+    return packer.done();
+  }
+
+  /**
+   * Every word required. The last word is a prefix (the user may still be typing it). Typos are forgiven only when
+   * the exact words find fewer than `FUZZY_BELOW` results: fuzzy matching of common words is what makes a large
+   * index slow, and a query with plenty of exact hits does not need it.
+   */
+  private ranked(query: string, filters: SearchFilters, limit: number): Ranked[] {
+    if (tokenize(query).length === 0 || limit <= 0) return [];
+    // (Every id in MiniSearch has its stored fields: both change together.)
+    const keep = hasFilters(filters)
+      ? (id: string) => {
+          const stored = this.stored.get(id);
+          return stored !== undefined && matchesFilters(stored, filters);
+        }
+      : undefined;
+    let best = this.best(query, { fuzzy: false }, keep, limit);
+    if (best.count < FUZZY_BELOW) {
+      const fuzzy = this.best(query, { fuzzy: (term) => (term.length >= 5 ? 0.2 : false) }, keep, limit);
+      if (fuzzy.count > best.count) best = fuzzy;
+    }
+    return best.top;
+  }
+
+  /**
+   * The `limit` best matches of one pass and how many matched in all: exactly what MiniSearch's `search` would give
+   * first (same scores, same order: score, then the order MiniSearch found them, as its stable sort leaves them), but
+   * taken from its raw matches without building a result object for every match and sorting them all. A common
+   * word matches thousands of turns; that work was half the time of such a search and no one sees past the 50th.
+   * If MiniSearch's internals are not what this expects (another version), its `search` does the job.
+   */
+  private best(query: string, options: SearchOptions, keep: ((id: string) => boolean) | undefined, limit: number): { count: number; top: Ranked[] } {
+    const mini = this.mini as unknown as Partial<MiniSearchInternals>;
+    if (typeof mini.executeQuery !== 'function' || !(mini._documentIds instanceof Map)) {
+      const results = this.mini.search(query, { ...options, ...(keep ? { filter: (r: SearchResult) => keep(r.id as string) } : {}) });
+      return { count: results.length, top: results.slice(0, limit).map((r) => ({ id: r.id as string, score: r.score, terms: r.terms })) };
+    }
+    const raw = mini.executeQuery(query, options);
+    const ids = mini._documentIds;
+    // Best first; a later match with a score equal to one kept ranks after it, so only a higher score gets in. Entry
+    // ids are looked up for the kept ones only, unless a filter needs them for every match.
+    const top: { shortId: number; score: number; match: Record<string, unknown> }[] = [];
+    let count = 0;
+    for (const [shortId, m] of raw) {
+      if (keep) {
+        const id = ids.get(shortId);
+        if (id === undefined || !keep(id)) continue;
+      }
+      count++;
+      const score = m.score * (m.terms.length || 1);
+      if (top.length === limit && !(score > top[limit - 1]!.score)) continue;
+      let at = top.length;
+      while (at > 0 && top[at - 1]!.score < score) at--;
+      top.splice(at, 0, { shortId, score, match: m.match });
+      if (top.length > limit) top.pop();
+    }
+    return { count, top: top.map((t) => ({ id: ids.get(t.shortId)!, score: t.score, terms: Object.keys(t.match) })) };
   }
 
   /**

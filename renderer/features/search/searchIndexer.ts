@@ -1,6 +1,6 @@
 import type { Appearance, Claim, Verdict } from '../../../shared/model.js';
 import { claimEntry, documentStamp, evidenceEntry, fingerprint, noteEntry, sourceEntry, turnEntries, verdictEntry, type SearchEntry } from '../../../shared/search/searchEntries.js';
-import type { SearchRequest, SearchResponse } from '../../../shared/search/searchHost.js';
+import type { HostResponse, SearchRequest } from '../../../shared/search/searchHost.js';
 import { db, observeQuery } from '../../db/database.js';
 
 /** Where the saved index lives in the settings table. */
@@ -15,8 +15,8 @@ export type IndexerEvent =
   | { kind: 'saved' }
   | { kind: 'failed'; message: string };
 
-type Host = (request: SearchRequest) => Promise<SearchResponse>;
-type ResponseOf<Op extends SearchRequest['op']> = Extract<SearchResponse, { op: Op }>;
+type Host = (request: SearchRequest) => Promise<HostResponse>;
+type ResponseOf<Op extends SearchRequest['op']> = Extract<HostResponse, { op: Op }>;
 
 /**
  * The sources of entries as the records are now; every entry but the turns (claims, notes, library sources, evidence

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
-import { createSearchHost, type SearchRequest } from '../../../shared/search/searchHost.js';
+import { createSearchHost, type HostResponse, type SearchRequest } from '../../../shared/search/searchHost.js';
 import { runSearchIndexer } from './searchIndexer.js';
+import type { FromSearchWorker } from './workerClient.js';
 
 /**
  * The search index in a worker. Searches arrive with an id and are answered with it, in order; 'start-indexer' makes
@@ -11,21 +12,49 @@ export type ToSearchWorker = { kind: 'request'; id: number; request: SearchReque
 
 const host = createSearchHost();
 let queue: Promise<unknown> = Promise.resolve();
+/** Requests waiting in `queue`; with none, a request that needs no waiting (a search) is answered at once. */
+let queued = 0;
 let indexerStarted = false;
-self.onmessage = (event: MessageEvent<ToSearchWorker>) => {
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+/** A search's hits go out packed (two flat values, see packedHits.ts); the window's client unpacks them. */
+function answer(id: number, response: HostResponse): void {
+  scope.postMessage({ id, response } satisfies FromSearchWorker);
+}
+function fail(id: number, error: unknown): void {
+  scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies FromSearchWorker);
+}
+
+scope.onmessage = (event: MessageEvent<ToSearchWorker>) => {
   const message = event.data;
   if (message.kind === 'start-indexer') {
     if (indexerStarted) return;
     indexerStarted = true;
-    runSearchIndexer(host, (indexerEvent) => self.postMessage({ event: indexerEvent }));
+    runSearchIndexer(host, (indexerEvent) => scope.postMessage({ event: indexerEvent } satisfies FromSearchWorker));
     return;
   }
   const { id, request } = message;
+  if (queued === 0) {
+    let response: HostResponse | undefined;
+    try {
+      response = host.now(request);
+    } catch (error) {
+      fail(id, error);
+      return;
+    }
+    if (response) {
+      answer(id, response);
+      return;
+    }
+  }
+  queued++;
   queue = queue.then(async () => {
     try {
-      self.postMessage({ id, response: await host(request) });
+      answer(id, await host(request));
     } catch (error) {
-      self.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+      fail(id, error);
+    } finally {
+      queued--;
     }
   });
 };

@@ -1,12 +1,16 @@
 /**
  * Runs in Chromium (bundled by tests/bench/search.bench.ts): the app's search worker (renderer/features/search/
- * searchWorker.ts, as bundled for the window) and the raw MiniSearch peer worker, each fed the same entries, then
- * asked the same queries one by one, alternately; each time is a full round trip, postMessage to answer.
+ * searchWorker.ts, as bundled for the window) driven by the app's own client (workerClient.ts: request ids, the
+ * promise per request, the hits unpacked into SearchHit objects, as searchLibrary gets them), and the raw MiniSearch
+ * peer worker driven by a bare postMessage (its answer is an array of ids, used as it arrives), each fed the same
+ * entries, then asked the same queries one by one, alternately; each time is a full round trip, from the request
+ * to the hits in hand.
  */
 import type { SearchEntry } from '../../../shared/search/searchEntries.js';
-import type { SearchRequest, SearchResponse } from '../../../shared/search/searchHost.js';
+import type { SearchRequest } from '../../../shared/search/searchHost.js';
+import { connectSearchWorker, type ResponseOf, type SearchClient } from '../../../renderer/features/search/workerClient.js';
 
-let ours: Worker;
+let ours: SearchClient;
 let peerWorker: Worker;
 let next = 0;
 
@@ -24,15 +28,19 @@ function ask<T>(worker: Worker, message: Record<string, unknown>): Promise<{ ms:
     worker.postMessage({ id, ...message });
   });
 }
-const askOurs = (request: SearchRequest) => ask<{ response: SearchResponse }>(ours, { kind: 'request', request });
+async function askOurs<R extends SearchRequest>(request: R): Promise<{ ms: number; data: ResponseOf<R['op']> }> {
+  const start = performance.now();
+  const data = await ours.call(request);
+  return { ms: performance.now() - start, data };
+}
 
 async function start(sources: [string, SearchEntry[]][]): Promise<{ ours: number; peer: number }> {
-  ours = new Worker('/searchWorker.js', { name: 'search-index' });
+  ours = connectSearchWorker(new Worker('/searchWorker.js', { name: 'search-index' }));
   peerWorker = new Worker('/rawMiniSearch.js', { name: 'raw-minisearch' });
   const stamps = sources.map(([key]) => [key, 'bench'] as [string, string]);
   const built = await askOurs({ op: 'apply', stamps, entries: sources });
   const loaded = await ask<{ entries: number }>(peerWorker, { op: 'load', entries: sources.flatMap(([, entries]) => entries) });
-  return { ours: (built.data.response as Extract<SearchResponse, { op: 'apply' }>).entries, peer: loaded.data.entries };
+  return { ours: built.data.entries, peer: loaded.data.entries };
 }
 
 /**
@@ -52,7 +60,7 @@ async function run(queries: string[], repeat = 5) {
         if (side === 'ours') {
           const reply = await askOurs({ op: 'search', query, filters: {}, limit: 50 });
           ours.push(reply.ms);
-          oursHits = (reply.data.response as Extract<SearchResponse, { op: 'search' }>).hits.length;
+          oursHits = reply.data.hits.length;
         } else {
           const reply = await ask<{ hits: unknown[] }>(peerWorker, { op: 'search', query, limit: 50 });
           peer.push(reply.ms);

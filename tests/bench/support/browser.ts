@@ -36,24 +36,29 @@ export interface BenchPage {
 
 /**
  * Chromium with a page at BENCH_ORIGIN that runs `scripts` (path → code; the first is the page's own script, the
- * others can be loaded as workers from `${BENCH_ORIGIN}/<path>`).
+ * others can be loaded as workers from `${BENCH_ORIGIN}/<path>`). `isolated` serves the page cross-origin isolated
+ * (over https, with COOP/COEP headers): Chromium's performance.now() then ticks in 5 µs instead of 100 µs, which a
+ * figure under a millisecond needs (at 100 µs, 0.3 against 0.4 ms is a ratio of 1.33 that may be 1.05).
  */
-export async function openBenchPage(scripts: Record<string, string>): Promise<BenchPage> {
+export async function openBenchPage(scripts: Record<string, string>, options: { isolated?: boolean } = {}): Promise<BenchPage> {
   const executablePath = findChromium();
   const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu'] });
   const page = await browser.newPage();
   const [main] = Object.keys(scripts);
-  await page.route(`${BENCH_ORIGIN}/**`, async (route) => {
+  const origin = options.isolated ? BENCH_ORIGIN.replace(/^http:/, 'https:') : BENCH_ORIGIN;
+  const headers: Record<string, string> = options.isolated ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } : {};
+  await page.route(`${origin}/**`, async (route) => {
     const name = new URL(route.request().url()).pathname.slice(1);
     if (name === '' || name === 'index.html') {
-      await route.fulfill({ contentType: 'text/html', body: `<!doctype html><meta charset="utf-8"><title>bench</title><script src="/${main}"></script>` });
+      await route.fulfill({ headers, contentType: 'text/html', body: `<!doctype html><meta charset="utf-8"><title>bench</title><script src="/${main}"></script>` });
     } else if (scripts[name] !== undefined) {
-      await route.fulfill({ contentType: 'text/javascript', body: scripts[name] });
+      await route.fulfill({ headers, contentType: 'text/javascript', body: scripts[name] });
     } else {
       await route.fulfill({ status: 404, body: '' });
     }
   });
   page.on('pageerror', (error) => console.error(`[page] ${error.message}`));
-  await page.goto(`${BENCH_ORIGIN}/`);
+  await page.goto(`${origin}/`);
+  if (options.isolated && !(await page.evaluate(() => crossOriginIsolated))) throw new Error('The bench page is not cross-origin isolated.');
   return { browser, page, close: () => browser.close() };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../../../shared/model.js';
 import { claimEntry, fingerprint } from '../../../../shared/search/searchEntries.js';
-import { createSearchHost } from '../../../../shared/search/searchHost.js';
+import { createSearchHost, fromHost } from '../../../../shared/search/searchHost.js';
 
 const t = '2026-01-01T00:00:00.000Z';
 const claim = (id: string, text: string): Claim => ({ id, text, topicIds: [], type: 'position', status: 'new', createdAt: t, updatedAt: t });
@@ -16,7 +16,7 @@ describe('the search host behind the worker boundary', () => {
     const applied = await host({ op: 'apply', stamps, entries: [['claim:clm_a', [a]]] });
     expect(applied).toMatchObject({ op: 'apply', entries: 1, result: { builtSources: 1 } });
     expect(await host({ op: 'plan', stamps })).toEqual({ op: 'plan', build: [] });
-    const found = await host({ op: 'search', query: 'osce', filters: {}, limit: 10 });
+    const found = fromHost(await host({ op: 'search', query: 'osce', filters: {}, limit: 10 }));
     expect(found.op === 'search' && found.hits.map((h) => h.recordId)).toEqual(['clm_a']);
 
     const saved = await host({ op: 'save' });

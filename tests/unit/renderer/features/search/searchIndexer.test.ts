@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '../../../../../renderer/db/database.js';
 import { SAVED_INDEX_KEY, currentSources, runSearchIndexer, type IndexerEvent } from '../../../../../renderer/features/search/searchIndexer.js';
 import type { Appearance, Claim, EvidenceLink, Source, Verdict } from '../../../../../shared/model.js';
-import { createSearchHost } from '../../../../../shared/search/searchHost.js';
+import { createSearchHost, fromHost } from '../../../../../shared/search/searchHost.js';
 
 // The indexer against a real (fake-indexeddb) library: library sources, evidence links and verdicts are indexed when
 // they are written and re-indexed when they change, as claims are.
@@ -47,7 +47,7 @@ describe('the search indexer and the library', () => {
     const events: IndexerEvent[] = [];
     const stop = runSearchIndexer(host, (e) => events.push(e), 10);
     const hits = async (query: string) => {
-      const response = await host({ op: 'search', query, filters: {}, limit: 10 });
+      const response = fromHost(await host({ op: 'search', query, filters: {}, limit: 10 }));
       return response.op === 'search' ? response.hits.map((h) => h.id) : [];
     };
     try {
@@ -79,7 +79,7 @@ describe('the search indexer and the library', () => {
       const saved = await db.settings.get(SAVED_INDEX_KEY);
       const loaded = await next({ op: 'load', saved: saved?.value });
       if (loaded.op !== 'load' || !loaded.loaded) return false;
-      const found = await next({ op: 'search', query: 'Latvia', filters: {}, limit: 10 });
+      const found = fromHost(await next({ op: 'search', query: 'Latvia', filters: {}, limit: 10 }));
       return found.op === 'search' && found.hits.length === 1;
     }, 'the saved index with the edited excerpt');
   });
