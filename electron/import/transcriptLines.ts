@@ -133,12 +133,14 @@ function speakerLabelShape(label: string): boolean {
 export function stripMarkdown(line: string): string {
   // Each replacement is a pass over the line, so each runs only when the engine's own search finds its mark.
   let out = line;
-  const lead = out.trimStart().charCodeAt(0);
+  const start = out.trimStart();
+  const lead = start.charCodeAt(0);
   if (lead === 35) out = out.replace(/^\s{0,3}#{1,6}\s+/, '');
   if (lead === 62) out = out.replace(/^\s{0,3}>\s?/, '');
   if (lead === 45 || lead === 42 || lead === 43 || lead === 95) {
     if (out.length <= 40 && /^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$/.test(out)) return '';
-    out = out.replace(/^\s{0,3}[-*+]\s+(?=\S)/, '');
+    // A list marker is followed by white space; `**CORBYN:**`, on every line of many transcripts, is not one.
+    if (lead !== 95 && mayBeSpace(start.charCodeAt(1))) out = out.replace(/^\s{0,3}[-*+]\s+(?=\S)/, '');
   }
   if (out.indexOf('**') !== -1) out = out.replace(/\*\*(.+?)\*\*/g, '$1');
   if (out.indexOf('__') !== -1) out = out.replace(/__(.+?)__/g, '$1');
@@ -156,6 +158,8 @@ export function cleanLine(raw: string, markdown: boolean): string {
   return lineCleaner(raw, markdown)(raw);
 }
 
+const TWO_SPACES = / {2}/;
+
 /**
  * A cleanLine for every line of one text. It asks the whole text once, with the engine's own search, whether it holds
  * two spaces in a row, a tab, a non-breaking space or a carriage return at all, and then looks in each line only for
@@ -165,7 +169,8 @@ export function lineCleaner(text: string, markdown: boolean): (raw: string) => s
   const tab = text.indexOf('\t') !== -1;
   const nbsp = text.indexOf('\u00a0') !== -1;
   const cr = text.indexOf('\r') !== -1;
-  const two = text.indexOf('  ') !== -1;
+  // Two spaces in a row are found faster by the regular expression engine than by indexOf, which stops at every space.
+  const two = TWO_SPACES.test(text);
   const any = tab || nbsp || cr || two;
   return (raw: string): string => {
     let line = markdown ? stripMarkdown(raw) : raw;
@@ -176,6 +181,11 @@ export function lineCleaner(text: string, markdown: boolean): (raw: string) => s
     if (m > 0 && (isSpace(line.charCodeAt(0)) || isSpace(line.charCodeAt(m - 1)))) line = line.trim();
     return line;
   };
+}
+
+// Whether a character may be white space: the ASCII ones, or any beyond ASCII.
+function mayBeSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code >= 127;
 }
 
 function isSpace(code: number): boolean {

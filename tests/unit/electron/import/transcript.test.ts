@@ -71,6 +71,32 @@ describe('structureTranscript', () => {
     expect(doc.turns.at(-1)).toEqual({ speaker: null, kind: 'stage', text: '(APPLAUSE)' });
   });
 
+  it('takes list markers, quote marks and rules off Markdown lines, and leaves bold labels to be read as labels', () => {
+    const md = [
+      '# Debate',
+      '',
+      '**CORBYN:** We would **not** go to war.',
+      '',
+      '- **SMITH:** Nor would I.',
+      '',
+      '***',
+      '',
+      '  * CORBYN: A list item, *indented*.',
+      '',
+      '> **SMITH:** Quoted.',
+      '',
+      '+ -minus in the text stays',
+    ].join('\n');
+    const doc = structureTranscript(md, { format: 'markdown' });
+    expect(doc.title).toBe('Debate');
+    expect(doc.turns.map((t) => [doc.speakers.find((s) => s.id === t.speaker)?.name ?? null, t.text])).toEqual([
+      ['Corbyn', 'We would not go to war.'],
+      ['Smith', 'Nor would I.'],
+      ['Corbyn', 'A list item, *indented*.'],
+      ['Smith', 'Quoted.\n\n-minus in the text stays'],
+    ]);
+  });
+
   it('falls back to the given title when the text starts with a speaker', () => {
     const doc = structureTranscript('A: no\nCORBYN: Yes.\nSMITH: No.', { format: 'text', title: 'debate.txt' });
     expect(doc.title).toBe('A: no');
