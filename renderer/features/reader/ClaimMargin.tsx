@@ -12,6 +12,13 @@ export interface MarginClaim {
   /** A sign for the verdict family: ✓ true-ish, ✗ false-ish, ◐ in between, ● a conclusion, ○ none yet. */
   sign: string;
   color: string | undefined;
+  /** Its facts are still being read: the entry holds its place, and opens the claim all the same. */
+  loading?: boolean;
+}
+
+/** A claim's margin entry while its facts are being read. */
+export function loadingMarginClaim(id: string): MarginClaim {
+  return { id, text: '', label: 'Loading…', sign: '…', color: undefined, loading: true };
 }
 
 export function verdictMark(verdict: Verdict | undefined, scales: Map<string, VerdictScale>): Pick<MarginClaim, 'label' | 'sign' | 'color'> {
@@ -29,25 +36,28 @@ export function verdictMark(verdict: Verdict | undefined, scales: Map<string, Ve
  */
 const MARGIN_CHUNK = 400;
 
+/** The margin's facts for these claims, read from the database in chunks of MARGIN_CHUNK. */
+async function readMarginClaims(ids: readonly string[]): Promise<Map<string, MarginClaim>> {
+  const scales = await db.scales.toArray();
+  const byScale = new Map(scales.map((s) => [s.id, s]));
+  const out = new Map<string, MarginClaim>();
+  for (let i = 0; i < ids.length; i += MARGIN_CHUNK) {
+    const part = ids.slice(i, i + MARGIN_CHUNK);
+    const [claims, verdicts] = await Promise.all([db.claims.bulkGet(part), db.verdicts.where('claimId').anyOf(part).toArray()]);
+    const byClaim = new Map(verdicts.map((v) => [v.claimId, v]));
+    for (const claim of claims) if (claim) out.set(claim.id, { id: claim.id, text: claim.text, ...verdictMark(byClaim.get(claim.id), byScale) });
+  }
+  return out;
+}
+
 /**
  * The margin's facts for the claims of one document, read once (and again when a claim or verdict changes) as a map,
- * so each turn on screen only looks its claims up: nothing per claim is computed while scrolling.
+ * so each turn on screen only looks its claims up: nothing per claim is computed while scrolling. Undefined ids:
+ * nothing is read (yet).
  */
-export function useMarginClaims(claimIds: readonly string[]): Map<string, MarginClaim> | undefined {
-  const key = claimIds.join(' ');
-  return useLiveQuery(async () => {
-    const ids = key ? key.split(' ') : [];
-    const scales = await db.scales.toArray();
-    const byScale = new Map(scales.map((s) => [s.id, s]));
-    const out = new Map<string, MarginClaim>();
-    for (let i = 0; i < ids.length; i += MARGIN_CHUNK) {
-      const part = ids.slice(i, i + MARGIN_CHUNK);
-      const [claims, verdicts] = await Promise.all([db.claims.bulkGet(part), db.verdicts.where('claimId').anyOf(part).toArray()]);
-      const byClaim = new Map(verdicts.map((v) => [v.claimId, v]));
-      for (const claim of claims) if (claim) out.set(claim.id, { id: claim.id, text: claim.text, ...verdictMark(byClaim.get(claim.id), byScale) });
-    }
-    return out;
-  }, [key]);
+export function useMarginClaims(claimIds: readonly string[] | undefined): Map<string, MarginClaim> | undefined {
+  const key = claimIds?.join(' ');
+  return useLiveQuery(() => (key === undefined ? undefined : readMarginClaims(key ? key.split(' ') : [])), [key]);
 }
 
 function short(text: string, max = 90): string {
@@ -66,8 +76,9 @@ export function ClaimMargin(props: { claims: readonly MarginClaim[]; selectedId:
             className={claim.id === props.selectedId ? 'margin-claim selected' : 'margin-claim'}
             style={claim.color ? ({ '--verdict': claim.color } as CSSProperties) : undefined}
             aria-pressed={claim.id === props.selectedId}
-            aria-label={`${claim.label}: claim “${short(claim.text)}”`}
-            title={claim.text}
+            aria-label={claim.loading ? 'Claim (loading)' : `${claim.label}: claim “${short(claim.text)}”`}
+            aria-busy={claim.loading || undefined}
+            title={claim.loading ? undefined : claim.text}
             onMouseDown={(event) => event.preventDefault()}
             onClick={(event) => {
               // The turn list's own click handler looks for a highlight under the caret: not for this button.

@@ -14,7 +14,7 @@ import { claimIdsSharingWords } from '../search/searchService.js';
 import { EditTextPanel } from './EditTextPanel.js';
 import { canPaintHighlights, documentOffset, HighlightPainter } from './highlightPainter.js';
 import { parseGoTo, spansByTurn, turnIndexAt, turnIndexAtTime, type PaintSpan } from './spans.js';
-import { ClaimMargin, useMarginClaims, type MarginClaim } from './ClaimMargin.js';
+import { ClaimMargin, loadingMarginClaim, useMarginClaims, type MarginClaim } from './ClaimMargin.js';
 import { SelectionAdder } from './SelectionAdder.js';
 import { keyStep, SentenceMap, stepSelection } from './keyboardSelection.js';
 import './reader.css';
@@ -70,7 +70,11 @@ function claimantFor(document: DocumentRecord, turns: readonly Turn[], span: { s
  */
 export function DocumentReader(props: { documentId: string }) {
   const { documentId } = props;
-  const data = useReaderData(documentId);
+  // Which document's first screen is painted, and then its margin filled in: the rest of it loads after that (see
+  // useReaderData), so neither competes with it.
+  const [paintedDocumentId, setPaintedDocumentId] = useState<string>();
+  const [openedDocumentId, setOpenedDocumentId] = useState<string>();
+  const data = useReaderData(documentId, openedDocumentId);
   const document = data?.document;
   const turns = data?.turns;
   const appearances = data?.appearances;
@@ -121,7 +125,17 @@ export function DocumentReader(props: { documentId: string }) {
     } else if (current !== undefined && current >= stops.length) setCurrent(undefined);
   }, [stops, current]);
   const claimIds = useMemo(() => [...new Set(stops.map((a) => a.claimId))], [stops]);
-  const marginClaims = useMarginClaims(claimIds);
+  // The margin's verdict words are read once the first screen is painted (it holds their places until then: see
+  // marginOf): first for the claims of the turns read first, then, once the whole document is, for all of them.
+  const headClaimIds = useRef<{ documentId: string; ids: string[] }>(undefined);
+  if (data && !data.complete) headClaimIds.current = { documentId, ids: claimIds };
+  const fullMargin = useMarginClaims(data?.complete ? claimIds : undefined);
+  const headIds = headClaimIds.current?.documentId === documentId ? headClaimIds.current.ids : undefined;
+  const headMargin = useMarginClaims(paintedDocumentId === documentId && !fullMargin ? headIds : undefined);
+  const marginClaims = fullMargin ?? headMargin;
+  useEffect(() => {
+    if (headMargin && paintedDocumentId === documentId) setOpenedDocumentId(documentId);
+  }, [headMargin, paintedDocumentId, documentId]);
   const pending = useMemo(() => (appearances ?? []).filter((a) => a.state !== 'anchored').length + (notes ?? []).filter((n) => n.state !== 'anchored').length, [appearances, notes]);
 
   const spans = useMemo(() => {
@@ -197,6 +211,7 @@ export function DocumentReader(props: { documentId: string }) {
         firstPaint.current = false;
         performance.mark('reader:painted');
         window.document.body.dataset.readerPainted = documentId;
+        setPaintedDocumentId(documentId);
       }
     });
   }, [documentId, painter]);
@@ -477,13 +492,15 @@ export function DocumentReader(props: { documentId: string }) {
   }, []);
   // The margin's claims of a turn: the claims painted on it, in reading order, each once.
   const marginOf = (turnSpans: readonly PaintSpan[] | undefined): MarginClaim[] => {
-    if (!turnSpans || !marginClaims) return [];
+    if (!turnSpans) return [];
     const out: MarginClaim[] = [];
     const seen = new Set<string>();
     for (const span of turnSpans) {
       if (span.layer !== 'claim' || span.ref?.kind !== 'claim' || seen.has(span.ref.id)) continue;
       seen.add(span.ref.id);
-      const claim = marginClaims.get(span.ref.id);
+      // Until its facts are read, a claim keeps its place in the margin (one line, like every entry), so nothing
+      // moves when they come.
+      const claim = marginClaims ? marginClaims.get(span.ref.id) : loadingMarginClaim(span.ref.id);
       if (claim) out.push(claim);
     }
     return out;

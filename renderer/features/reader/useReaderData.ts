@@ -52,33 +52,36 @@ const LOOKBACK_CHARS = 2_000;
  * them, and how many turns there are in all: enough for the first screen, read in one go.
  */
 async function readHead(documentId: string): Promise<Omit<ReaderData, 'complete'> | undefined> {
-  const position = await db.settings.get(readerPositionKey(documentId));
-  let startTurn = typeof position?.value === 'number' && position.value > 0 ? Math.floor(position.value) : 0;
-  const readFrom = (first: number) => db.turns.where('[documentId+index]').between([documentId, first], [documentId, Infinity]).limit(HEAD_TURNS).toArray();
-  let first = Math.max(0, startTurn - 5);
-  const [document, around, turnCount] = await Promise.all([
-    db.documents.get(documentId),
-    readFrom(first),
-    db.turns.where('[documentId+index]').between([documentId, -Infinity], [documentId, Infinity]).count(),
-  ]);
-  if (!document) return undefined;
-  let turns = around;
-  if (turns.length === 0 && first > 0) {
-    // The document is shorter than where it was left (its text was edited): open it at the top.
-    startTurn = first = 0;
-    turns = await readFrom(0);
-  }
-  const last = turns.at(-1);
-  // Everything that starts in the turns read (or shortly before them and runs on into them).
-  const from = first === 0 || !turns[0] ? -Infinity : turns[0].offset - LOOKBACK_CHARS;
-  const to = turns.length < HEAD_TURNS || !last ? Infinity : last.offset + last.text.length;
-  const [lower, upper] = byPosition(documentId, from, to);
-  const [people, appearances, notes] = await Promise.all([
-    peopleOf(turns),
-    db.appearances.where('[documentId+anchor.position.start]').between(lower, upper, true, true).toArray(),
-    db.notes.where('[documentId+anchor.position.start]').between(lower, upper, true, true).toArray(),
-  ]);
-  return { document, turns, turnCount, people, appearances, notes, startTurn };
+  // One read transaction for all of it: a transaction per read costs more than the reads themselves here.
+  return db.transaction('r', [db.settings, db.documents, db.turns, db.people, db.appearances, db.notes], async () => {
+    const readFrom = (first: number) => db.turns.where('[documentId+index]').between([documentId, first], [documentId, Infinity]).limit(HEAD_TURNS).toArray();
+    // Where it was left, the document and its length do not depend on each other: one round trip for all three.
+    const [position, document, turnCount] = await Promise.all([
+      db.settings.get(readerPositionKey(documentId)),
+      db.documents.get(documentId),
+      db.turns.where('[documentId+index]').between([documentId, -Infinity], [documentId, Infinity]).count(),
+    ]);
+    if (!document) return undefined;
+    let startTurn = typeof position?.value === 'number' && position.value > 0 ? Math.floor(position.value) : 0;
+    let first = Math.max(0, startTurn - 5);
+    let turns = await readFrom(first);
+    if (turns.length === 0 && first > 0) {
+      // The document is shorter than where it was left (its text was edited): open it at the top.
+      startTurn = first = 0;
+      turns = await readFrom(0);
+    }
+    const last = turns.at(-1);
+    // Everything that starts in the turns read (or shortly before them and runs on into them).
+    const from = first === 0 || !turns[0] ? -Infinity : turns[0].offset - LOOKBACK_CHARS;
+    const to = turns.length < HEAD_TURNS || !last ? Infinity : last.offset + last.text.length;
+    const [lower, upper] = byPosition(documentId, from, to);
+    const [people, appearances, notes] = await Promise.all([
+      peopleOf(turns),
+      db.appearances.where('[documentId+anchor.position.start]').between(lower, upper, true, true).toArray(),
+      db.notes.where('[documentId+anchor.position.start]').between(lower, upper, true, true).toArray(),
+    ]);
+    return { document, turns, turnCount, people, appearances, notes, startTurn };
+  });
 }
 
 /** All of a document's turns, read in chunks of CHUNK so each read's work in the window stays small. */
@@ -112,12 +115,17 @@ async function readSpans<T extends Appearance | Note>(table: typeof db.appearanc
   return (await table.where('documentId').equals(documentId).toArray()) as T[];
 }
 
+/** How long the rest of a document waits for its first screen before it loads anyway. */
+const REST_AFTER_MS = 400;
+
 /**
  * The reader's records. The first turns and what is painted on them come first, so the first screen paints without
  * waiting for a three-hour debate's thousands of turns and claims; then the whole document loads in small chunks
- * and stays live (every change to it, from any window, shows at once).
+ * and stays live (every change to it, from any window, shows at once). The rest starts once `openedDocumentId` says
+ * the first screen is shown (or REST_AFTER_MS after the head, if it never is), so its reads do not compete with that
+ * first screen for the window.
  */
-export function useReaderData(documentId: string): ReaderData | undefined {
+export function useReaderData(documentId: string, openedDocumentId?: string): ReaderData | undefined {
   const [head, setHead] = useState<{ documentId: string; data: Omit<ReaderData, 'complete'> | undefined }>();
   useEffect(() => {
     let live = true;
@@ -129,9 +137,16 @@ export function useReaderData(documentId: string): ReaderData | undefined {
       live = false;
     };
   }, [documentId]);
-  // The rest waits for the head, so it does not compete with it for the database. Each answer carries the id of
-  // the document it is for: a live query keeps its last answer while the next document's is read.
-  const started = head?.documentId === documentId;
+  const headRead = head?.documentId === documentId;
+  const [restDue, setRestDue] = useState<string>();
+  useEffect(() => {
+    if (!headRead) return;
+    const timer = setTimeout(() => setRestDue(documentId), REST_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [headRead, documentId]);
+  // The rest waits for the head and its first screen. Each answer carries the id of the document it is for: a live
+  // query keeps its last answer while the next document's is read.
+  const started = headRead && (openedDocumentId === documentId || restDue === documentId);
   const tagged = <T>(read: () => Promise<T>) => (started ? read().then((value) => ({ documentId, value })) : undefined);
   const document = useLiveQuery(() => tagged(() => db.documents.get(documentId)), [documentId, started]);
   const textLength = document?.documentId === documentId ? document.value?.text.length : undefined;
@@ -141,7 +156,7 @@ export function useReaderData(documentId: string): ReaderData | undefined {
   const currentTurns = turns?.documentId === documentId ? turns.value : undefined;
   const people = useLiveQuery(() => (currentTurns ? peopleOf(currentTurns).then((value) => ({ turns: currentTurns, value })) : undefined), [currentTurns]);
 
-  if (!started) return undefined;
+  if (!headRead) return undefined;
   const mine = <T>(answer: { documentId: string; value: T } | undefined) => (answer?.documentId === documentId ? answer.value : undefined);
   const full = { document: mine(document), turns: currentTurns, appearances: mine(appearances), notes: mine(notes), people: people?.turns === currentTurns ? people?.value : undefined };
   const startTurn = head.data?.startTurn ?? 0;
