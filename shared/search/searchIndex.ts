@@ -186,9 +186,7 @@ export class SearchIndex {
     const hits: SearchHit[] = [];
     for (const r of this.ranked(query, filters, limit)) {
       const stored = this.stored.get(r.id);
-      if (!stored) continue;
-      const { debateIds: _debates, personIds: _people, topicIds: _topics, ...shown } = stored;
-      hits.push({ ...shown, id: r.id, score: r.score, terms: r.terms });
+      if (stored) hits.push(hitOf(r, stored));
     }
     return hits;
   }
@@ -278,6 +276,21 @@ export class SearchIndex {
   save(): SavedIndex {
     return { format: INDEX_FORMAT, json: JSON.stringify(this.mini), stored: Object.fromEntries(this.stored), manifest: this.manifest };
   }
+}
+
+/**
+ * A hit from its ranking and stored fields: what a hit shows, without the lists only filters read. Written field by
+ * field (absent ones left out), which costs a tenth of copying the stored object with rest and spread syntax.
+ */
+function hitOf(r: Ranked, stored: StoredEntry): SearchHit {
+  const hit: SearchHit = { kind: stored.kind, recordId: stored.recordId, id: r.id, score: r.score, terms: r.terms };
+  if (stored.claimId !== undefined) hit.claimId = stored.claimId;
+  if (stored.documentId !== undefined) hit.documentId = stored.documentId;
+  if (stored.status !== undefined) hit.status = stored.status;
+  if (stored.verdict !== undefined) hit.verdict = stored.verdict;
+  if (stored.start !== undefined) hit.start = stored.start;
+  if (stored.end !== undefined) hit.end = stored.end;
+  return hit;
 }
 
 /** Whether any filter is set (a filter added to SearchFilters later counts without a change here). */
