@@ -16,11 +16,16 @@ describe('search hits packed for the worker boundary', () => {
       hit({ kind: 'source', recordId: 'src_1', score: 0.1 + 0.2, terms: ['öffentliche', '2.16'] }),
       hit({ kind: 'evidence', recordId: 'evi_1', claimId: 'clm_1', documentId: 'doc_1', start: 40, end: 50, terms: ['estonia'] }),
       hit({ kind: 'verdict', recordId: 'ver_1', claimId: 'clm_1', terms: [] }),
+      // An id that is not `<kind>:<record id>` is sent as it is.
+      hit({ kind: 'claim', recordId: 'clm_2', id: 'claim:clm_2:old', terms: ['nato'] }),
+      hit({ kind: 'claim', recordId: 'clm_3', id: 'clm_3', terms: ['natos', 'nato'] }),
       // What an imported text may hold: separators, control characters, surrogate pairs, empty strings.
       hit({ kind: 'turn', recordId: 'a\u001fb\u001ec\u0000d', id: 'turn:a\u001fb\u001ec\u0000d', documentId: '', verdict: '', terms: ['x\u001fy', '🦊fox', '', 'ԁ'] }),
     ];
     const packed = packHits(hits);
     expect(unpackHits(packed)).toEqual(hits);
+    // Terms shared by hits travel once.
+    expect(packed.text.split('natos')).toHaveLength(2);
     // Absent stays absent (not a key holding undefined), so a hit reads exactly as the index gave it.
     const [turn, , , source] = unpackHits(packed);
     expect(Object.keys(turn!).sort()).toEqual(Object.keys(hits[0]!).sort());
@@ -29,9 +34,16 @@ describe('search hits packed for the worker boundary', () => {
     expect(unpackHits(structuredClone(packed))).toEqual(hits);
   });
 
+  it('come back equal however many there are (the packer grows past its first buffer)', () => {
+    const many = Array.from({ length: 300 }, (_, i) => hit({ kind: 'turn', recordId: `t${i}`, documentId: 'doc_1', start: i, end: i + 1, score: 1 / (i + 1), terms: Array.from({ length: i % 7 }, (_, k) => `w${k}`) }));
+    expect(unpackHits(packHits(many))).toEqual(many);
+    // And the next, smaller answer is cut to its own size: the term table (one term) and two hits of 11 + their terms.
+    expect(packHits(many.slice(0, 2)).numbers.length).toBe(1 + 1 + (11 + 0) + (11 + 1));
+  });
+
   it('pack no hits into an empty answer', () => {
     const packed = packHits([]);
-    expect(packed.numbers).toHaveLength(0);
+    expect(packed.numbers).toEqual(new Float64Array([0]));
     expect(packed.text).toBe('');
     expect(unpackHits(packed)).toEqual([]);
   });
@@ -113,8 +125,8 @@ describe('the index answering for the worker', () => {
         for (const h of hits) expect(matchesFilters(entryById.get(h.id)!, filters)).toBe(true);
       }
     }
-    expect(index.searchPacked('   ', {}, 50)).toEqual({ numbers: [], text: '' });
-    expect(index.searchPacked('nato', { kinds: ['claim'], status: 'no-such-status' }, 50)).toEqual({ numbers: [], text: '' });
+    expect(index.searchPacked('   ', {}, 50)).toEqual({ numbers: new Float64Array([0]), text: '' });
+    expect(index.searchPacked('nato', { kinds: ['claim'], status: 'no-such-status' }, 50)).toEqual({ numbers: new Float64Array([0]), text: '' });
   });
 
   it('is what the host answers: packed across the boundary, hits again for the caller', async () => {
@@ -122,7 +134,7 @@ describe('the index answering for the worker', () => {
     await host({ op: 'apply', stamps: [['doc:all', 'a']], entries: [['doc:all', entries]] });
     const request = { op: 'search', query: 'nato spe', filters: { personId: 'per_1' }, limit: 50 } as const;
     const now = host.now(request);
-    expect(now?.op === 'search' && Array.isArray(now.packed.numbers) && typeof now.packed.text === 'string').toBe(true);
+    expect(now?.op === 'search' && now.packed.numbers instanceof Float64Array && typeof now.packed.text === 'string').toBe(true);
     const answer = fromHost(structuredClone(await host(request)));
     expect(answer).toEqual({ op: 'search', hits: index.search('nato spe', { personId: 'per_1' }, 50) });
     // Only 'apply' has to wait (it may read the library); the worker queues it.
