@@ -17,7 +17,6 @@ export class ReaderPage {
     return this.reader().getByLabel(/^Transcript/);
   }
 
-  /** The turn (list item) holding these words, scrolled into the rendered window first. */
   /** Screen points just inside the first and last characters of these words, scrolled to the middle of the list. */
   async endsOf(words: string) {
     const item = await this.turnWith(words);
@@ -43,6 +42,7 @@ export class ReaderPage {
     }, words);
   }
 
+  /** The turn (list item) holding these words, scrolled into the rendered window first. */
   async turnWith(words: string): Promise<Locator> {
     const item = this.turns().getByRole('listitem').filter({ hasText: words }).first();
     const scroller = this.scroller();
