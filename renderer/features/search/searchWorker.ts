@@ -17,7 +17,7 @@ let queued = 0;
 let indexerStarted = false;
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-/** A search's hits go out packed (two flat values, see packedHits.ts); the window's client unpacks them. */
+/** A search's hits go out packed (one string, see packedHits.ts); the window's client unpacks them. */
 function answer(id: number, response: HostResponse): void {
   scope.postMessage({ id, response } satisfies FromSearchWorker);
 }
