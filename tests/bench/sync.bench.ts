@@ -225,7 +225,9 @@ async function main() {
     line({ measure: 'sync.server.yjs_doc_memory (peer)', value: round(memory.perPeerDoc / 1024 / 1024), unit: 'MB' });
     line({ measure: 'sync.server.memory_vs_yjs_doc', value: round(memory.perProject / memory.perPeerDoc), unit: 'ratio', goal: '<= 1.5' });
     line({ measure: 'sync.server.project_state (peer)', value: round(memory.stateBytes / 1024 / 1024), unit: 'MB' });
-    line({ measure: 'sync.server.memory_vs_state', value: round(memory.perProject / memory.stateBytes), unit: 'ratio', goal: '<= 10' });
+    // For reference, with no goal: a bare Y.Doc alone costs about eleven times its encoded state, so a goal against
+    // the state would judge Yjs, not the server; the server is judged against the bare Y.Doc above.
+    line({ measure: 'sync.server.memory_vs_state (for reference)', value: round(memory.perProject / memory.stateBytes), unit: 'ratio' });
     line({ measure: 'sync.server.yjs_doc_vs_state', value: round(memory.perPeerDoc / memory.stateBytes), unit: 'ratio' });
     line({ measure: 'sync.server.rss_per_open_project (not collected; for reference)', value: round(memory.rssPerProject / 1024 / 1024), unit: 'MB' });
     db.close();
