@@ -40,7 +40,7 @@ function run(script) {
       console.log(line);
       try {
         const figure = JSON.parse(line);
-        if (figure && typeof figure.goal === 'string') goals.push({ script, ...figure });
+        if (figure && typeof figure.goal === 'string' && figure.goal !== '') goals.push({ script, ...figure });
       } catch {
         // Not a figure: passed through as it is.
       }
@@ -63,11 +63,13 @@ for (const script of scripts) {
 
 const met = goals.filter((g) => meets(g.value, g.goal) === true);
 console.error('\n# Goals');
-for (const g of goals) console.error(`# ${meets(g.value, g.goal) ? 'met    ' : 'MISSED '} ${g.measure}: ${g.value} ${g.unit} (goal ${g.goal})`);
+/** met, MISSED, or UNREADABLE for a goal not written as an operator and a number (a bench's mistake, never met). */
+const verdict = (g) => ({ true: 'met    ', false: 'MISSED ', undefined: 'UNREADABLE' })[String(meets(g.value, g.goal))];
+for (const g of goals) console.error(`# ${verdict(g)} ${g.measure}: ${g.value} ${g.unit} (goal ${g.goal})`);
 console.log(JSON.stringify({ measure: 'bench goals met', value: met.length, unit: `of ${goals.length}`, scriptsFailed: failed }));
 if (markdownFile) {
   const cell = (s) => String(s).replace(/\|/g, '\\|');
-  const rows = goals.map((g) => `| ${cell(g.measure)} | ${cell(g.value)} ${cell(g.unit)} | ${cell(g.goal)} | ${meets(g.value, g.goal) ? 'met' : '**missed**'} |`);
+  const rows = goals.map((g) => `| ${cell(g.measure)} | ${cell(g.value)} ${cell(g.unit)} | ${cell(g.goal)} | ${{ true: 'met', false: '**missed**', undefined: '**unreadable goal**' }[String(meets(g.value, g.goal))]} |`);
   writeFileSync(markdownFile, ['| Figure | Value | Goal | |', '|---|---|---|---|', ...rows, ''].join('\n'));
 }
 process.exit(failed > 0 ? 1 : 0);

@@ -34,7 +34,7 @@ const figures = JSON.parse(readFileSync(FIGURES_FILE, 'utf8')) as {
 };
 const model = JSON.parse(readFileSync(MODEL_FILE, 'utf8')) as TriageModel;
 const fresh = hashInputs(inputFiles()) === figures.inputsHash && model.inputsHash === figures.inputsHash;
-line({ measure: 'triage figures are current', value: fresh ? 1 : 0, unit: 'bool', trainedAt: figures.trainedAt, goal: '1 (else run npm run train:triage)' });
+line({ measure: 'triage figures are current', value: fresh ? 1 : 0, unit: 'bool', trainedAt: figures.trainedAt, goal: '== 1', ifNot: 'run npm run train:triage' });
 
 const names = { model: 'shipped model', textOnly: 'shipped text model without speakers', tfidf: 'TF-IDF n-gram SVM baseline', patterns: 'hand-set patterns (v0.1)' } as const;
 for (const k of ['model', 'tfidf', 'patterns'] as const) {
@@ -50,7 +50,8 @@ for (const k of ['model', 'textOnly', 'tfidf', 'patterns'] as const) {
 }
 line({ measure: 'triage MAP ratio shipped / TF-IDF', value: r3(figures.clef.model.map / figures.clef.tfidf.map), unit: 'ratio', goal: '>= 1' });
 line({ measure: 'triage MAP ratio shipped / patterns', value: r3(figures.clef.model.map / figures.clef.patterns.map), unit: 'ratio', goal: '>= 1' });
-line({ measure: 'triage MAP goal', value: r3(figures.clef.model.map), unit: 'MAP', goal: '>= 0.17 (held-out set), with 0 off-role lines in any top 10' });
+line({ measure: 'triage MAP goal', value: r3(figures.clef.model.map), unit: 'MAP', goal: '>= 0.17', on: 'held-out documents (leave one document out)' });
+line({ measure: 'triage off-role lines (moderator, stage) in any top 10, shipped model', value: figures.clef.model.offRoleTop10, unit: 'lines', goal: '== 0' });
 
 // Speed: the longest CLEF document (the 10th GOP debate, 2,136 lines, about 2 h 40 min) through the whole triage
 // (roles, sentences, scores, reasons) against the patterns alone on the same sentences, interleaved.
