@@ -1,7 +1,8 @@
 /**
  * The reader on a generated three-hour debate (1,500 turns, ~30,000 words) with 5,000 claims, in Chromium via
  * Playwright against the built browser preview. Each of READER_BENCH_RUNS (default 20) runs restarts the app on the
- * debate and measures:
+ * debate (in a new window: a fresh renderer process, as a new start of the app has, rather than a reload that leaves
+ * the last run's records in the heap for the collector to meet during this one) and measures:
  * - first paint from opening the document (reader mounted → turns on screen with every claim of theirs painted and
  *   its place held in the margin, to the end of that frame's rendering) and from navigation (app start, database
  *   open, reader restored); the margin's verdict words, read just after that paint, are timed on reopening;
@@ -210,8 +211,18 @@ async function main(): Promise<void> {
   });
   const browser = await chromium.launch({ executablePath: process.env.CLAIMDESK_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.addInitScript(() => {
+    // One profile (IndexedDB kept) for every run; each restart opens the app in a new window, as a new start of the
+    // app would: a fresh renderer process, with no earlier run's records left in its heap for the collector.
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    let page = await context.newPage();
+    const restart = async (before?: (next: Page) => Promise<unknown>): Promise<void> => {
+      const next = await context.newPage();
+      await before?.(next);
+      await page.close();
+      page = next;
+      await page.goto(base);
+    };
+    await context.addInitScript(() => {
       const w = window as unknown as { __longTasks: { start: number; duration: number }[]; __atFirstPaint?: { turns: number[]; claimRanges: number; renderedAt?: number } };
       w.__longTasks = [];
       // What was on screen at the first paint: the turns in the DOM and the claim highlights painted over them.
@@ -238,7 +249,7 @@ async function main(): Promise<void> {
       }).observe({ type: 'longtask', buffered: true });
     });
     // Diagnosis: the same run with highlight painting switched off shows what the highlights themselves cost.
-    if (process.env.READER_BENCH_NO_HIGHLIGHTS) await page.addInitScript(() => void (CSS.highlights.set = () => CSS.highlights));
+    if (process.env.READER_BENCH_NO_HIGHLIGHTS) await context.addInitScript(() => void (CSS.highlights.set = () => CSS.highlights));
     const base = `http://127.0.0.1:${port}/`;
     await page.goto(base);
     await page.waitForSelector('body[data-app-state="ready"]');
@@ -291,10 +302,12 @@ async function main(): Promise<void> {
     const scrollTimes: number[] = [];
     let onScreen = { turns: 0, claims: 0 };
     for (let run = 0; run < RUNS; run++) {
-      const profiling = run === Math.min(3, RUNS - 1) ? await startProfile(page) : undefined;
       await setReaderPosition(page, 0);
-      await browser.startTracing(page, { categories: TRACE_CATEGORIES });
-      await page.goto(base);
+      let profiling: Awaited<ReturnType<typeof startProfile>>;
+      await restart(async (next) => {
+        profiling = run === Math.min(3, RUNS - 1) ? await startProfile(next) : undefined;
+        await browser.startTracing(next, { categories: TRACE_CATEGORIES });
+      });
       await page.waitForSelector('body[data-reader-painted="doc_bench"]');
       await page.waitForFunction(() => (window as unknown as { __atFirstPaint?: { renderedAt?: number } }).__atFirstPaint?.renderedAt !== undefined);
       const result = await page.evaluate(async (lastTurn) => {
@@ -353,7 +366,7 @@ async function main(): Promise<void> {
     const suggestionRuns = Math.min(RUNS, 10);
     for (let run = 0; run < suggestionRuns; run++) {
       await setReaderPosition(page, 0);
-      await page.goto(base);
+      await restart();
       await page.waitForSelector('body[data-reader-complete="doc_bench"]');
       await page.waitForTimeout(4_000); // the search index starts 1.5 s after start-up and catches up
       const result = await page.evaluate(async (exact) => {
@@ -384,7 +397,7 @@ async function main(): Promise<void> {
     const marginTimes: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       await setReaderPosition(page, 750);
-      await page.goto(base);
+      await restart();
       await page.waitForSelector('body[data-reader-painted="doc_bench"]');
       await page.waitForFunction(() => (window as unknown as { __atFirstPaint?: { renderedAt?: number } }).__atFirstPaint?.renderedAt !== undefined);
       const reopened = await page.evaluate(() => {
