@@ -42,14 +42,24 @@ export class ReaderPage {
     }, words);
   }
 
-  /** The turn (list item) holding these words, scrolled into the rendered window first. */
+  /**
+   * The turn (list item) holding these words, scrolled into the rendered window first. Each step waits two frames
+   * for the list to render what it scrolled to: counting at once could scroll several screens within one frame and
+   * skip past the turn without it ever being rendered.
+   */
   async turnWith(words: string): Promise<Locator> {
     const item = this.turns().getByRole('listitem').filter({ hasText: words }).first();
     const scroller = this.scroller();
-    for (let i = 0; i < 40 && (await item.count()) === 0; i++) await scroller.evaluate((el) => el.scrollBy(0, el.clientHeight * 0.8));
+    const step = (top: number | null) =>
+      scroller.evaluate((el, to) => {
+        if (to === null) el.scrollBy(0, el.clientHeight * 0.8);
+        else el.scrollTo(0, to);
+        return new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+      }, top);
+    for (let i = 0; i < 40 && (await item.count()) === 0; i++) await step(null);
     // Not below: start again from the top.
-    if ((await item.count()) === 0) await scroller.evaluate((el) => el.scrollTo(0, 0));
-    for (let i = 0; i < 40 && (await item.count()) === 0; i++) await scroller.evaluate((el) => el.scrollBy(0, el.clientHeight * 0.8));
+    if ((await item.count()) === 0) await step(0);
+    for (let i = 0; i < 40 && (await item.count()) === 0; i++) await step(null);
     await expect(item).toBeVisible();
     return item;
   }
