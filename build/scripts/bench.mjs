@@ -63,13 +63,16 @@ for (const script of scripts) {
 
 const met = goals.filter((g) => meets(g.value, g.goal) === true);
 console.error('\n# Goals');
-/** met, MISSED, or UNREADABLE for a goal not written as an operator and a number (a bench's mistake, never met). */
-const verdict = (g) => ({ true: 'met    ', false: 'MISSED ', undefined: 'UNREADABLE' })[String(meets(g.value, g.goal))];
-for (const g of goals) console.error(`# ${verdict(g)} ${g.measure}: ${g.value} ${g.unit} (goal ${g.goal})`);
+/** 'met', 'missed', or 'unreadable' for a goal not written as an operator and a number (a bench's mistake, never met). */
+const verdict = (g) => {
+  const met = meets(g.value, g.goal);
+  return met === undefined ? 'unreadable' : met ? 'met' : 'missed';
+};
+for (const g of goals) console.error(`# ${{ met: 'met    ', missed: 'MISSED ', unreadable: 'UNREADABLE' }[verdict(g)]} ${g.measure}: ${g.value} ${g.unit} (goal ${g.goal})`);
 console.log(JSON.stringify({ measure: 'bench goals met', value: met.length, unit: `of ${goals.length}`, scriptsFailed: failed }));
 if (markdownFile) {
   const cell = (s) => String(s).replace(/\|/g, '\\|');
-  const rows = goals.map((g) => `| ${cell(g.measure)} | ${cell(g.value)} ${cell(g.unit)} | ${cell(g.goal)} | ${{ true: 'met', false: '**missed**', undefined: '**unreadable goal**' }[String(meets(g.value, g.goal))]} |`);
+  const rows = goals.map((g) => `| ${cell(g.measure)} | ${cell(g.value)} ${cell(g.unit)} | ${cell(g.goal)} | ${{ met: 'met', missed: '**missed**', unreadable: '**unreadable goal**' }[verdict(g)]} |`);
   writeFileSync(markdownFile, ['| Figure | Value | Goal | |', '|---|---|---|---|', ...rows, ''].join('\n'));
 }
 process.exit(failed > 0 ? 1 : 0);

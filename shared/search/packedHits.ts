@@ -12,9 +12,9 @@ import type { SearchHit } from './searchIndex.js';
  * strings apart, so any character in an id or a term (an imported text may hold control characters, lone
  * surrogates) comes back unchanged: a structured clone copies a string's code units as they are.
  *
- * The layout: the number of hits, the number of distinct terms and each term; then per hit its kind, score, start and end (absent when
- * the entry has none), id (or a mark for `<kind>:<record id>`), record id, claim id, document id, status and verdict
- * (each possibly absent), the number of its terms and their places in the term table.
+ * The layout: the number of hits, the number of distinct terms and each term; then per hit its kind, score, start
+ * and end (absent when the entry has none), id (or a mark for `<kind>:<record id>`), record id, claim id, document
+ * id, status and verdict (each possibly absent), the number of its terms and their places in the term table.
  */
 export type PackedHits = string;
 
