@@ -26,6 +26,7 @@ import { CompareView } from './features/compare/CompareView.js';
 import { ReportsView } from './features/reports/ReportsView.js';
 import { ensureBuiltInScales } from '../shared/domain/claims.js';
 import { store } from './db/store.js';
+import { prepareFormats } from './format/format.js';
 import { SearchDialog } from './features/search/SearchDialog.js';
 import { BackupsRoot } from './features/backups/BackupsRoot.js';
 import { DamagedDatabaseScreen } from './features/backups/DamagedDatabaseScreen.js';
@@ -44,6 +45,8 @@ function resetUndoHistory() {
 
 /** Opens the database and restores the last open debate; the app shows nothing until this is done. */
 async function startUp(): Promise<void> {
+  // Between the database's answers the window is idle: make the number formats then (see prepareFormats).
+  setTimeout(prepareFormats, 0);
   // Dexie upgrades an older database as it opens: keep a copy of it as it was first.
   await backupBeforeUpgrade();
   await db.open();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { count, formatDate, formatDateTime } from '../../../../renderer/format/format.js';
+import { count, formatDate, formatDateTime, prepareFormats } from '../../../../renderer/format/format.js';
 
 describe('counts and dates through Intl', () => {
   it('says 1 claim, 3 claims, 0 claims, and takes irregular plurals', () => {
@@ -8,6 +8,13 @@ describe('counts and dates through Intl', () => {
     expect(count(0, 'claim')).toBe('0 claims');
     expect(count(2, 'entry', 'entries')).toBe('2 entries');
     expect(count(12000, 'turn')).toMatch(/^12.000 turns$/);
+  });
+
+  it('makes its number formats once: start-up makes them early and every count uses the same ones', () => {
+    const early = prepareFormats();
+    expect(count(2, 'claim')).toBe('2 claims');
+    expect(prepareFormats().numbers).toBe(early.numbers);
+    expect(prepareFormats().rules).toBe(early.rules);
   });
 
   it('shows a bare date as the same day in every time zone, and leaves a value it cannot read as it was', () => {
