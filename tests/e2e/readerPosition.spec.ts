@@ -32,4 +32,14 @@ test('a long document reopens where it was being read, after a restart', async (
   await restartApp(app);
   await expect(turn(150)).toBeInViewport();
   await expect(turn(1)).toHaveCount(0);
+  // The list opens at turn 150 and the turns before it are put in above once the whole document is read: what is on
+  // screen stays put, and the reader can scroll back up and go to the first turn.
+  await expect(app.locator('body[data-reader-complete]')).toHaveCount(1);
+  await expect(turn(150)).toBeInViewport();
+  await reader.turns().hover();
+  await app.mouse.wheel(0, -400);
+  await expect(turn(149)).toBeInViewport();
+  await app.getByLabel('Go to turn or time').fill('1');
+  await app.getByRole('button', { name: 'Go', exact: true }).click();
+  await expect(turn(1)).toBeInViewport();
 });

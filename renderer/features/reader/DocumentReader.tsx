@@ -87,6 +87,9 @@ export function DocumentReader(props: { documentId: string }) {
   const notify = useUiStore((s) => s.notify);
 
   const virtuoso = useRef<VirtuosoHandle>(null);
+  // The turn the list begins at: the document's first, except while a document reopened mid-way is still loading (see
+  // the list below). Virtuoso scrolls by position in the list, so turn indexes are taken back to it.
+  const listBase = useRef(0);
   const listRef = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useState<ReaderSelection | undefined>();
   const [noteForm, setNoteForm] = useState<'note' | 'tag' | undefined>();
@@ -288,8 +291,7 @@ export function DocumentReader(props: { documentId: string }) {
     (start: number, end: number) => {
       const turn = turns?.[turnIndexAt(turns, start)];
       if (!turn) return;
-      const index = turn.index;
-      virtuoso.current?.scrollToIndex({ index, align: 'center' });
+      virtuoso.current?.scrollToIndex({ index: turn.index - listBase.current, align: 'center' });
       setFlash({ start, end });
     },
     [turns],
@@ -473,7 +475,7 @@ export function DocumentReader(props: { documentId: string }) {
     setNoteForm(undefined);
     setSelection({ start: next.start, end: next.end, text: document.text.slice(next.start, next.end), source: 'keyboard' });
     const turn = turns[turnIndexAt(turns, Math.max(next.start, next.end - 1))];
-    if (turn) virtuoso.current?.scrollIntoView({ index: turn.index, behavior: 'auto' });
+    if (turn) virtuoso.current?.scrollIntoView({ index: turn.index - listBase.current, behavior: 'auto' });
   };
 
   const selectionRef = useRef(selection);
@@ -509,6 +511,12 @@ export function DocumentReader(props: { documentId: string }) {
   if (!document || !turns) return <p className="muted">Opening the document…</p>;
   // A reveal waiting for this document opens the list at its turn rather than where the reader was left.
   const revealPending = reveal !== undefined && reveal.documentId === documentId && handledReveal.current !== reveal.nonce;
+  // Reopened where it was left, the list begins at that turn while the rest of the document loads, so it opens there
+  // at once: asked to open further down its list, Virtuoso hides the list for four frames before scrolling to it. Once
+  // the whole document is read, the turns before are put in above (firstItemIndex falls to 0), and what is on screen
+  // stays where it is.
+  const base = !complete && !revealPending ? Math.min(startTurn, Math.max(0, data.turnCount - 1)) : 0;
+  listBase.current = base;
   return (
     <article className="reader" aria-labelledby="document-title">
       <header className="reader-header">
@@ -569,10 +577,11 @@ export function DocumentReader(props: { documentId: string }) {
               ref={virtuoso}
               components={VIRTUOSO_COMPONENTS}
               aria-label="Transcript: arrow keys select sentences, Shift+arrows grow the selection, then C, N or T"
-              initialTopMostItemIndex={revealPending ? (turns[turnIndexAt(turns, reveal.start)]?.index ?? 0) : Math.min(startTurn, Math.max(0, data.turnCount - 1))}
+              initialTopMostItemIndex={revealPending ? (turns[turnIndexAt(turns, reveal.start)]?.index ?? 0) : Math.min(startTurn, Math.max(0, data.turnCount - 1)) - base}
               rangeChanged={onRangeChanged}
               style={{ height: '100%' }}
-              totalCount={data.turnCount}
+              firstItemIndex={base}
+              totalCount={data.turnCount - base}
               computeItemKey={(index) => turnAt(index)?.id ?? `opening-${index}`}
               increaseViewportBy={200}
               // A typical turn's height: without it Virtuoso renders one turn first just to measure it.
