@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { api, isDesktop } from './api/api.js';
 import { db } from './db/database.js';
 import { DebateFormDialog } from './features/debates/DebateFormDialog.js';
@@ -21,9 +21,6 @@ import { ImportFileInput } from './features/import/importChooser.js';
 import { readFiles, useImportStore } from './features/import/importStore.js';
 import { DocumentReader } from './features/reader/DocumentReader.js';
 import { SectionNav } from './features/shell/SectionNav.js';
-import { SourcesView } from './features/sources/SourcesView.js';
-import { CompareView } from './features/compare/CompareView.js';
-import { ReportsView } from './features/reports/ReportsView.js';
 import { ensureBuiltInScales } from '../shared/domain/claims.js';
 import { store } from './db/store.js';
 import { prepareFormats } from './format/format.js';
@@ -34,6 +31,13 @@ import { backupBeforeUpgrade, checkForRecovery, startAutomaticBackups } from './
 import { TeamBar } from './features/team/TeamBar.js';
 import { TeamRoot } from './features/team/TeamRoot.js';
 import { resumeTeam } from './features/team/teamSession.js';
+
+// The sources, compare and reports views load when first opened: with the PDF reader, the report exporters and the
+// citation styles they bring, they are most of the window's code, which a start would otherwise compile and run
+// before showing anything.
+const SourcesView = lazy(() => import('./features/sources/SourcesView.js').then((m) => ({ default: m.SourcesView })));
+const CompareView = lazy(() => import('./features/compare/CompareView.js').then((m) => ({ default: m.CompareView })));
+const ReportsView = lazy(() => import('./features/reports/ReportsView.js').then((m) => ({ default: m.ReportsView })));
 
 const LAST_DEBATE_KEY = 'lastDebateId';
 const LAST_DOCUMENT_KEY = 'lastDocumentId';
@@ -156,6 +160,7 @@ export function App() {
       </ErrorBoundary>
       <main className="reading-area" aria-label="Reading area" id={READING_AREA_ID} tabIndex={-1}>
         <ErrorBoundary label="This section" resetKey={`${section}:${selectedDebateId ?? ''}:${openDocumentId ?? ''}`}>
+        <Suspense fallback={<p className="muted" role="status">Opening…</p>}>
         {section === 'sources' ? (
           <SourcesView />
         ) : section === 'compare' ? (
@@ -172,6 +177,7 @@ export function App() {
             <p>Pick a debate from the library, or create one with New debate (Ctrl+N). Press F1 for keyboard shortcuts.</p>
           </div>
         )}
+        </Suspense>
         </ErrorBoundary>
       </main>
       {sidePanelOpen && (

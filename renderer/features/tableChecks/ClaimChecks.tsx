@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { Claim, EvidenceLink, Source } from '../../../shared/model.js';
 import { computedFor } from '../../../shared/tableChecks/compareClaim.js';
 import { formatNumber, resultFigure } from '../../../shared/tableChecks/describeComputation.js';
@@ -9,10 +9,12 @@ import { request } from '../../api/api.js';
 import { db } from '../../db/database.js';
 import { sourceTitle } from '../sources/sourceFilters.js';
 import { ClaimedVsComputed } from './ClaimedVsComputed.js';
-import { RerunEditionDialog } from './RerunEditionDialog.js';
 import { SuggestedVerdict } from './SuggestedVerdict.js';
-import { TableCheckDialog } from './TableCheckDialog.js';
 import './tableChecks.css';
+
+// The two dialogs read PDF tables, and the PDF reader is a large part of the window's code: they load when opened.
+const TableCheckDialog = lazy(() => import('./TableCheckDialog.js').then((m) => ({ default: m.TableCheckDialog })));
+const RerunEditionDialog = lazy(() => import('./RerunEditionDialog.js').then((m) => ({ default: m.RerunEditionDialog })));
 
 /** The claim's table checks ("How we checked"): each computation's sentence, claimed against computed, every edition it ran on. */
 export function ClaimChecks(props: { claim: Claim }) {
@@ -42,8 +44,10 @@ export function ClaimChecks(props: { claim: Claim }) {
         ))}
       </ol>
       {latest && <SuggestedVerdict claim={claim} link={latest} />}
-      {checking && <TableCheckDialog claim={claim} onClose={() => setChecking(false)} />}
-      {rerun && <RerunEditionDialog source={rerun} onClose={() => setRerun(undefined)} />}
+      <Suspense fallback={<p className="muted small" role="status">Opening…</p>}>
+        {checking && <TableCheckDialog claim={claim} onClose={() => setChecking(false)} />}
+        {rerun && <RerunEditionDialog source={rerun} onClose={() => setRerun(undefined)} />}
+      </Suspense>
     </section>
   );
 }
