@@ -37,7 +37,8 @@ app.setPath('userData', userDataPath);
 // The support log (Help › Show Logs): events and error codes, never record contents (electron/logging/redact.ts).
 const { log, file: logFile } = setUpAppLog(userDataPath);
 
-protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+// codeCache: V8 keeps the window's compiled code between starts (Electron does so only for http(s) unless told).
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
 
 if (!app.requestSingleInstanceLock()) {
   // The first instance gets this command line through 'second-instance' and opens its files.
