@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import type { Appearance, DocumentRecord, Note, Person, Turn } from '../../../shared/model.js';
 import { db } from '../../db/database.js';
 
@@ -127,7 +127,8 @@ const REST_AFTER_MS = 400;
  */
 export function useReaderData(documentId: string, openedDocumentId?: string): ReaderData | undefined {
   const [head, setHead] = useState<{ documentId: string; data: Omit<ReaderData, 'complete'> | undefined }>();
-  useEffect(() => {
+  // Asked for as the reader mounts, not after the browser has painted its "Opening…" line (as an effect would be).
+  useLayoutEffect(() => {
     let live = true;
     void readHead(documentId).then(
       (data) => live && setHead({ documentId, data }),
