@@ -1,4 +1,4 @@
-import { forwardRef, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type HTMLAttributes } from 'react';
+import { forwardRef, memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type HTMLAttributes } from 'react';
 import { Virtuoso, type Components, type VirtuosoHandle } from 'react-virtuoso';
 import { addAppearance, createClaim, createNote, findSimilarClaims } from '../../../shared/domain/claims.js';
 import type { Claim, ClaimType, DocumentRecord, Person, Turn } from '../../../shared/model.js';
@@ -492,9 +492,15 @@ export function DocumentReader(props: { documentId: string }) {
     if (!span || !list) return undefined;
     return spanEndRect(list, span.end, offsetRef.current);
   }, []);
-  // The margin's claims of a turn: the claims painted on it, in reading order, each once.
-  const marginOf = (turnSpans: readonly PaintSpan[] | undefined): MarginClaim[] => {
-    if (!turnSpans) return [];
+  // The margin's claims of a turn: the claims painted on it, in reading order, each once. Kept while the turn's spans
+  // and the margin's facts stay the same, so a turn Virtuoso renders again unchanged (as it does on every scroll step)
+  // is not rendered again: TurnView is memoised.
+  const marginCache = useMemo(() => new WeakMap<readonly PaintSpan[], readonly MarginClaim[]>(), [marginClaims]);
+  const openClaim = useCallback((claim: Pick<Claim, 'id'>) => selectClaim(claim.id), [selectClaim]);
+  const marginOf = (turnSpans: readonly PaintSpan[] | undefined): readonly MarginClaim[] => {
+    if (!turnSpans) return NO_CLAIMS;
+    const cached = marginCache.get(turnSpans);
+    if (cached) return cached;
     const out: MarginClaim[] = [];
     const seen = new Set<string>();
     for (const span of turnSpans) {
@@ -505,6 +511,7 @@ export function DocumentReader(props: { documentId: string }) {
       const claim = marginClaims ? marginClaims.get(span.ref.id) : loadingMarginClaim(span.ref.id);
       if (claim) out.push(claim);
     }
+    marginCache.set(turnSpans, out);
     return out;
   };
 
@@ -598,7 +605,7 @@ export function DocumentReader(props: { documentId: string }) {
                     marks={canPaintHighlights ? undefined : turnSpans}
                     claims={marginOf(turnSpans)}
                     selectedClaimId={selectedClaimId}
-                    onOpenClaim={(claim) => selectClaim(claim.id)}
+                    onOpenClaim={openClaim}
                   />
                 );
               }}
@@ -675,7 +682,9 @@ function spanEndRect(list: HTMLElement, end: number, offsetOf: (index: number) =
   return undefined;
 }
 
-function TurnView(props: {
+const NO_CLAIMS: readonly MarginClaim[] = [];
+
+const TurnView = memo(function TurnView(props: {
   turn: Turn;
   person: Person | undefined;
   marks?: readonly PaintSpan[] | undefined;
@@ -705,4 +714,4 @@ function TurnView(props: {
       <ClaimMargin claims={props.claims} selectedId={props.selectedClaimId} onOpen={props.onOpenClaim} />
     </div>
   );
-}
+});
