@@ -173,25 +173,13 @@ function printProfile(profile: CpuProfile, from: number, to: number, label: stri
 }
 
 /**
- * Sets where the app will reopen the bench debate (its saved reader position), straight in IndexedDB. Waits first
- * for the app to save the position it was at, so that save cannot land after this one.
+ * Sets where the app will reopen the bench debate (its saved reader position: the first turn on screen and where its
+ * text begins), in the window's local storage where the reader keeps it. Waits first for the app to save the
+ * position it was at, so that save cannot land after this one.
  */
-async function setReaderPosition(page: Page, turn: number): Promise<void> {
+async function setReaderPosition(page: Page, turn: Turn): Promise<void> {
   await page.waitForTimeout(800);
-  await page.evaluate(async (value) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('claimdesk');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const tx = db.transaction('settings', 'readwrite');
-    tx.objectStore('settings').put({ key: 'reader:position:doc_bench', value });
-    await new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, turn);
+  await page.evaluate((value) => localStorage.setItem('reader:position:doc_bench', JSON.stringify(value)), { turn: turn.index, offset: turn.offset });
 }
 
 async function main(): Promise<void> {
@@ -302,7 +290,7 @@ async function main(): Promise<void> {
     const scrollTimes: number[] = [];
     let onScreen = { turns: 0, claims: 0 };
     for (let run = 0; run < RUNS; run++) {
-      await setReaderPosition(page, 0);
+      await setReaderPosition(page, data.turns[0]!);
       let profiling: Awaited<ReturnType<typeof startProfile>>;
       await restart(async (next) => {
         profiling = run === Math.min(3, RUNS - 1) ? await startProfile(next) : undefined;
@@ -365,7 +353,7 @@ async function main(): Promise<void> {
     const repeat = data.appearances.find((a) => Number(a.turnId!.slice('trn_bench_'.length)) < 3)!;
     const suggestionRuns = Math.min(RUNS, 10);
     for (let run = 0; run < suggestionRuns; run++) {
-      await setReaderPosition(page, 0);
+      await setReaderPosition(page, data.turns[0]!);
       await restart();
       await page.waitForSelector('body[data-reader-complete="doc_bench"]');
       await page.waitForTimeout(4_000); // the search index starts 1.5 s after start-up and catches up
@@ -396,7 +384,7 @@ async function main(): Promise<void> {
     const reopenTimes: number[] = [];
     const marginTimes: number[] = [];
     for (let run = 0; run < RUNS; run++) {
-      await setReaderPosition(page, 750);
+      await setReaderPosition(page, data.turns[750]!);
       await restart();
       await page.waitForSelector('body[data-reader-painted="doc_bench"]');
       await page.waitForFunction(() => (window as unknown as { __atFirstPaint?: { renderedAt?: number } }).__atFirstPaint?.renderedAt !== undefined);

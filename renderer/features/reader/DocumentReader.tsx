@@ -179,9 +179,10 @@ export function DocumentReader(props: { documentId: string }) {
       const top = list?.getBoundingClientRect().top ?? 0;
       const first = [...(list?.querySelectorAll<HTMLElement>('[data-turn-index]') ?? [])].find((el) => el.getBoundingClientRect().bottom > top + 1);
       const turn = first ? Number(first.dataset.turnIndex) : undefined;
-      if (turn === undefined || turn === savedPosition.current) return;
+      const offset = turn === undefined ? undefined : offsetRef.current(turn);
+      if (turn === undefined || offset === undefined || turn === savedPosition.current) return;
       savedPosition.current = turn;
-      saveReaderPosition(documentId, turn);
+      saveReaderPosition(documentId, { turn, offset });
     }, 500);
   }, [documentId]);
   useEffect(() => () => clearTimeout(positionTimer.current), [documentId]);

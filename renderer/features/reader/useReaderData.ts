@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useLayoutEffect, useState } from 'react';
 import type { Appearance, DocumentRecord, Note, Person, Turn } from '../../../shared/model.js';
-import { db } from '../../db/database.js';
+import { db, type ClaimdeskDb } from '../../db/database.js';
 
 /** How many turns the reader reads to open on: more than a tall window shows, few enough to read in milliseconds. */
 export const HEAD_TURNS = 60;
@@ -23,14 +23,41 @@ export interface ReaderData {
   startTurn: number;
 }
 
-/** The settings key remembering where a document was being read. */
+/** Where a document was left: the first turn on screen, and where in the text that turn begins. */
+export interface ReadingPosition {
+  turn: number;
+  offset: number;
+}
+
+const TOP: ReadingPosition = { turn: 0, offset: 0 };
+
+/** The window's local-storage key remembering where a document was being read. */
 export function readerPositionKey(documentId: string): string {
   return `reader:position:${documentId}`;
 }
 
-/** Remembers the first turn on screen, so the document reopens there. */
-export function saveReaderPosition(documentId: string, turn: number): void {
-  void db.settings.put({ key: readerPositionKey(documentId), value: turn });
+/**
+ * Remembers the first turn on screen, so the document reopens there. It is kept in the window's local storage, not
+ * the database: the reader knows it as it mounts, so the turns there and everything painted on them come in one read.
+ */
+export function saveReaderPosition(documentId: string, position: ReadingPosition): void {
+  try {
+    localStorage.setItem(readerPositionKey(documentId), JSON.stringify(position));
+  } catch {
+    // Storage full or switched off: the document reopens at its top, nothing else is lost.
+  }
+}
+
+/** Where the document was left, if a position was saved and still reads as one. */
+export function savedReaderPosition(documentId: string): ReadingPosition | undefined {
+  try {
+    const value: unknown = JSON.parse(localStorage.getItem(readerPositionKey(documentId)) ?? 'null');
+    if (typeof value !== 'object' || value === null) return undefined;
+    const { turn, offset } = value as Record<string, unknown>;
+    return Number.isSafeInteger(turn) && Number.isSafeInteger(offset) && (turn as number) >= 0 && (offset as number) >= 0 ? { turn: turn as number, offset: offset as number } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function peopleOf(turns: readonly Turn[]): Promise<Map<string, Person>> {
@@ -46,41 +73,68 @@ const byPosition = (documentId: string, from: number, to: number) => [
 
 /** How far before the first turn read to look for spans that start earlier and run on into it. */
 const LOOKBACK_CHARS = 2_000;
+/** How much text after where it opens the reader reads spans for with the turns: several screens of it. */
+const HEAD_CHARS = 12_000;
 
 /**
- * The turns the reader opens on (from the top, or around where the document was left) with everything painted on
- * them, and how many turns there are in all: enough for the first screen, read in one go.
+ * The turns the reader opens on (from the top, or from where the document was left) with everything painted on them,
+ * and how many turns there are in all: enough for the first screen, read in one round trip. The turns and the claims
+ * and notes on them are read side by side, the spans over a stretch of text (HEAD_CHARS from where it opens), and the
+ * turns kept are those that end inside it, so each is complete. Two cases take a second read: a saved position the
+ * text no longer matches (the document was edited since; it opens at the top), and a first turn longer than the
+ * stretch (its own spans are read).
  */
-async function readHead(documentId: string): Promise<Omit<ReaderData, 'complete'> | undefined> {
+export async function readHead(database: ClaimdeskDb, documentId: string, saved: ReadingPosition | undefined): Promise<Omit<ReaderData, 'complete'> | undefined> {
   // One read transaction for all of it: a transaction per read costs more than the reads themselves here.
-  return db.transaction('r', [db.settings, db.documents, db.turns, db.people, db.appearances, db.notes], async () => {
-    const readFrom = (first: number) => db.turns.where('[documentId+index]').between([documentId, first], [documentId, Infinity]).limit(HEAD_TURNS).toArray();
-    // Where it was left, the document and its length do not depend on each other: one round trip for all three.
-    const [position, document, turnCount] = await Promise.all([
-      db.settings.get(readerPositionKey(documentId)),
-      db.documents.get(documentId),
-      db.turns.where('[documentId+index]').between([documentId, -Infinity], [documentId, Infinity]).count(),
+  return database.transaction('r', [database.documents, database.turns, database.people, database.appearances, database.notes], async () => {
+    const spansIn = (from: number, to: number) => {
+      const [lower, upper] = byPosition(documentId, from, to);
+      return Promise.all([
+        database.appearances.where('[documentId+anchor.position.start]').between(lower, upper, true, false).toArray(),
+        database.notes.where('[documentId+anchor.position.start]').between(lower, upper, true, false).toArray(),
+      ]);
+    };
+    // Spans from a little before where it opens (they may run on into its first turn) to HEAD_CHARS after.
+    const readAt = (at: ReadingPosition) =>
+      Promise.all([
+        database.turns.where('[documentId+index]').between([documentId, at.turn], [documentId, Infinity]).limit(HEAD_TURNS).toArray(),
+        spansIn(at.turn === 0 ? -Infinity : at.offset - LOOKBACK_CHARS, at.offset + HEAD_CHARS),
+      ]);
+    // The speakers of a library are few: all of them, rather than a round trip to learn whose turns these are.
+    const [document, turnCount, people, head] = await Promise.all([
+      database.documents.get(documentId),
+      database.turns.where('[documentId+index]').between([documentId, -Infinity], [documentId, Infinity]).count(),
+      database.people.toArray(),
+      readAt(saved ?? TOP),
     ]);
     if (!document) return undefined;
-    let startTurn = typeof position?.value === 'number' && position.value > 0 ? Math.floor(position.value) : 0;
-    let first = Math.max(0, startTurn - 5);
-    let turns = await readFrom(first);
-    if (turns.length === 0 && first > 0) {
-      // The document is shorter than where it was left (its text was edited): open it at the top.
-      startTurn = first = 0;
-      turns = await readFrom(0);
+    let at = saved ?? TOP;
+    let [turns, [appearances, notes]] = head;
+    if (at !== TOP && turns[0]?.offset !== at.offset) {
+      // The text changed since the position was saved (or the document is shorter now): open at the top.
+      at = TOP;
+      [turns, [appearances, notes]] = await readAt(TOP);
     }
-    const last = turns.at(-1);
-    // Everything that starts in the turns read (or shortly before them and runs on into them).
-    const from = first === 0 || !turns[0] ? -Infinity : turns[0].offset - LOOKBACK_CHARS;
-    const to = turns.length < HEAD_TURNS || !last ? Infinity : last.offset + last.text.length;
-    const [lower, upper] = byPosition(documentId, from, to);
-    const [people, appearances, notes] = await Promise.all([
-      peopleOf(turns),
-      db.appearances.where('[documentId+anchor.position.start]').between(lower, upper, true, true).toArray(),
-      db.notes.where('[documentId+anchor.position.start]').between(lower, upper, true, true).toArray(),
-    ]);
-    return { document, turns, turnCount, people, appearances, notes, startTurn };
+    const stretchEnd = at.offset + HEAD_CHARS;
+    const complete = turns.filter((t) => t.offset + t.text.length <= stretchEnd);
+    if (complete.length === 0 && turns[0]) {
+      // A first turn longer than the stretch: it alone, with its own spans.
+      complete.push(turns[0]);
+      [appearances, notes] = await spansIn(at.turn === 0 ? -Infinity : at.offset - LOOKBACK_CHARS, turns[0].offset + turns[0].text.length + 1);
+    }
+    // Only the spans that start in (or before) the turns kept, as if exactly those turns had been read.
+    const last = complete.at(-1);
+    const end = last ? last.offset + last.text.length : -Infinity;
+    const within = <T extends Appearance | Note>(spans: T[]) => spans.filter((s) => s.anchor.position.start <= end);
+    return {
+      document,
+      turns: complete,
+      turnCount,
+      people: new Map(people.map((p) => [p.id, p])),
+      appearances: within(appearances),
+      notes: within(notes),
+      startTurn: at.turn,
+    };
   });
 }
 
@@ -130,7 +184,7 @@ export function useReaderData(documentId: string, openedDocumentId?: string): Re
   // Asked for as the reader mounts, not after the browser has painted its "Opening…" line (as an effect would be).
   useLayoutEffect(() => {
     let live = true;
-    void readHead(documentId).then(
+    void readHead(db, documentId, savedReaderPosition(documentId)).then(
       (data) => live && setHead({ documentId, data }),
       () => live && setHead({ documentId, data: undefined }),
     );
