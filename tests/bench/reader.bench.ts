@@ -379,7 +379,7 @@ async function main(): Promise<void> {
       suggestionTask = Math.max(suggestionTask, result.max);
     }
 
-    // Reopening in the middle: the debate was left at turn 750, so the reader reads the turns around it first and
+    // Reopening in the middle: the debate was left at turn 750, so the reader reads the turns from there first and
     // opens there; the first paint must again hold every claim of the turns on screen.
     const reopenTimes: number[] = [];
     const marginTimes: number[] = [];

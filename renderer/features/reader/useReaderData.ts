@@ -94,11 +94,12 @@ export async function readHead(database: ClaimdeskDb, documentId: string, saved:
         database.notes.where('[documentId+anchor.position.start]').between(lower, upper, true, false).toArray(),
       ]);
     };
-    // Spans from a little before where it opens (they may run on into its first turn) to HEAD_CHARS after.
+    // Spans start a little before where it opens (they may run on into its first turn), or anywhere before the top.
+    const spansFrom = (at: ReadingPosition) => (at.turn === 0 ? -Infinity : at.offset - LOOKBACK_CHARS);
     const readAt = (at: ReadingPosition) =>
       Promise.all([
         database.turns.where('[documentId+index]').between([documentId, at.turn], [documentId, Infinity]).limit(HEAD_TURNS).toArray(),
-        spansIn(at.turn === 0 ? -Infinity : at.offset - LOOKBACK_CHARS, at.offset + HEAD_CHARS),
+        spansIn(spansFrom(at), at.offset + HEAD_CHARS),
       ]);
     // The speakers of a library are few: all of them, rather than a round trip to learn whose turns these are.
     const [document, turnCount, people, head] = await Promise.all([
@@ -120,7 +121,7 @@ export async function readHead(database: ClaimdeskDb, documentId: string, saved:
     if (complete.length === 0 && turns[0]) {
       // A first turn longer than the stretch: it alone, with its own spans.
       complete.push(turns[0]);
-      [appearances, notes] = await spansIn(at.turn === 0 ? -Infinity : at.offset - LOOKBACK_CHARS, turns[0].offset + turns[0].text.length + 1);
+      [appearances, notes] = await spansIn(spansFrom(at), turns[0].offset + turns[0].text.length + 1);
     }
     // Only the spans that start in (or before) the turns kept, as if exactly those turns had been read.
     const last = complete.at(-1);
