@@ -178,11 +178,13 @@ function sameChars(a: string, aStart: number, b: string, bStart: number, length:
 
 /**
  * Words, runs of white space and single other characters, each interned to an integer id. With `into`, its arrays
- * are used and grown as needed (a text has about one token per three characters; arrays as long as the text made a
- * million-word diff allocate and clear 90 MB).
+ * are used and grown as needed. They start at one token per two characters: English has about one per 2.5 to 3
+ * (words, the spaces between, punctuation), and starting at one per three outgrew the arrays on a million-word text
+ * of short words, which then held and copied both sizes. Arrays as long as the text made such a diff allocate and
+ * clear 90 MB.
  */
 function tokenize(text: string, from: number, to: number, intern: Interner, into?: { starts: Int32Array<ArrayBuffer>; ids: Int32Array<ArrayBuffer> }): Tokens {
-  const guess = Math.min(to - from, Math.ceil((to - from) / 3) + 16) + 1;
+  const guess = Math.min(to - from, Math.ceil((to - from) / 2) + 16) + 1;
   let starts = into && into.starts.length >= guess ? into.starts : new Int32Array(guess);
   let ids = into && into.ids.length >= guess ? into.ids : new Int32Array(guess);
   let count = 0;
@@ -285,39 +287,76 @@ function increasingChain(candA: readonly number[], candB: readonly number[]): nu
   return chain;
 }
 
-/**
- * Two independent 32-bit hashes of each run of k consecutive words (words[i] … words[i + k - 1], by folded id), so
- * that unrelated runs of a million-word text practically never share both (sameRun checks the few that do).
- */
 /** Indices of the word tokens of ids[from, to). */
 function wordsOf(ids: Int32Array, fold: Int32Array, from: number, to: number): Int32Array {
-  const out = new Int32Array(to - from);
+  // A word is a whole run of word characters, so no two words are next to each other.
+  const out = new Int32Array(Math.ceil((to - from) / 2));
   let n = 0;
   for (let i = from; i < to; i++) if (fold[ids[i]!]! >= 0) out[n++] = i;
   return out.subarray(0, n);
 }
 
+// Bases of the two rolling hashes of runs of words (odd, so no word's id is lost to the wrap-around).
+const RUN_BASE_1 = 0x01000193;
+const RUN_BASE_2 = 0x5bd1e995;
+
+/** A 32-bit mix (MurmurHash3's finaliser): every bit of h affects every bit of the result, and no two h give one. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/**
+ * Two independent 32-bit hashes of each run of k consecutive words (words[i] … words[i + k - 1], by folded id), so
+ * that unrelated runs of a million-word text practically never share both (sameRun checks the few that do). They
+ * are rolling (polynomial) hashes: each run costs two multiplications whatever k is, where hashing every run
+ * afresh cost k for each word of the text.
+ */
 function runKeys(ids: Int32Array, fold: Int32Array, words: Int32Array, k: number, sample: number): { at: Int32Array; h1: Int32Array; h2: Int32Array } {
   const count = Math.max(0, words.length - k + 1);
-  const at = new Int32Array(count);
-  const h1 = new Int32Array(count);
-  const h2 = new Int32Array(count);
+  let at = new Int32Array(Math.ceil(count / sample) * 2 + 16);
+  let h1 = new Int32Array(at.length);
+  let h2 = new Int32Array(at.length);
   let n = 0;
+  if (count === 0) return { at: at.subarray(0, 0), h1: h1.subarray(0, 0), h2: h2.subarray(0, 0) };
+  // The weight of the run's first word, which leaves it as the run moves on: base^(k - 1).
+  let out1 = 1;
+  let out2 = 1;
+  for (let t = 1; t < k; t++) {
+    out1 = Math.imul(out1, RUN_BASE_1);
+    out2 = Math.imul(out2, RUN_BASE_2);
+  }
+  let x = 0;
+  let y = 0;
+  for (let t = 0; t < k - 1; t++) {
+    const id = fold[ids[words[t]!]!]!;
+    x = (Math.imul(x, RUN_BASE_1) + id) | 0;
+    y = (Math.imul(y, RUN_BASE_2) + id) | 0;
+  }
   for (let i = 0; i < count; i++) {
-    let x = 0x811c9dc5;
-    let y = 0x9747b28c;
-    for (let t = 0; t < k; t++) {
-      const id = fold[ids[words[i + t]!]!]!;
-      x = Math.imul(x ^ id, 0x01000193);
-      y = Math.imul(y ^ (id + 0x9e3779b9), 0x85ebca6b) ^ (y >>> 13);
-    }
+    const id = fold[ids[words[i + k - 1]!]!]!;
+    x = (Math.imul(x, RUN_BASE_1) + id) | 0;
+    y = (Math.imul(y, RUN_BASE_2) + id) | 0;
+    const key = mix(x);
     // Only runs whose hash falls in 1/sample of the range are kept: chosen by content, so the same run is kept or
     // dropped in both texts, and a long stretch needs a table a fraction of its size.
-    if ((x >>> 0) % sample !== 0) continue;
-    at[n] = i;
-    h1[n] = x;
-    h2[n] = y;
-    n++;
+    if ((key >>> 0) % sample === 0) {
+      if (n === at.length) {
+        at = doubled(at);
+        h1 = doubled(h1);
+        h2 = doubled(h2);
+      }
+      at[n] = i;
+      h1[n] = key;
+      h2[n] = mix(y);
+      n++;
+    }
+    const first = fold[ids[words[i]!]!]!;
+    x = (x - Math.imul(first, out1)) | 0;
+    y = (y - Math.imul(first, out2)) | 0;
   }
   return { at: at.subarray(0, n), h1: h1.subarray(0, n), h2: h2.subarray(0, n) };
 }
@@ -370,6 +409,13 @@ function sameRun(a: Int32Array, wa: Int32Array, i: number, b: Int32Array, wb: In
 let spare: { lines: Scratch; words: Scratch } | undefined;
 
 const grown = (a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> => (a.length >= n ? a : new Int32Array(Math.max(n, a.length * 2)));
+
+/** Twice as long, holding what `a` held. */
+function doubled(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(Math.max(256, a.length * 2));
+  b.set(a);
+  return b;
+}
 
 /**
  * Buffers shared by the word-level diffs of one diffText call, and one vocabulary for all of them: a diff of
@@ -432,15 +478,81 @@ class Scratch {
   }
 }
 
+/** Sorted, disjoint ranges [start, end) of positions (characters, or token indices). */
+class Ranges {
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+
+  /** From [start, end) pairs in any order, overlapping or not; empty ones are dropped. */
+  constructor(pairs: readonly number[]) {
+    const order: number[] = [];
+    for (let k = 0; k + 1 < pairs.length; k += 2) if (pairs[k]! < pairs[k + 1]!) order.push(k);
+    order.sort((x, y) => pairs[x]! - pairs[y]!);
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (const k of order) {
+      const start = pairs[k]!;
+      const end = pairs[k + 1]!;
+      if (ends.length > 0 && start <= ends[ends.length - 1]!) ends[ends.length - 1] = Math.max(ends[ends.length - 1]!, end);
+      else {
+        starts.push(start);
+        ends.push(end);
+      }
+    }
+    this.starts = Int32Array.from(starts);
+    this.ends = Int32Array.from(ends);
+  }
+
+  /** Whether any range shares a position with [from, to). */
+  meets(from: number, to: number): boolean {
+    const { starts, ends } = this;
+    // The first range ending after `from` (ends increase, the ranges being sorted and disjoint).
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]! <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < starts.length && starts[lo]! < to && from < to;
+  }
+
+  /** The same ranges as token indices: the tokens (starting at tokenStarts; tokenStarts[count] is their end) that hold any of their characters. */
+  tokens(tokenStarts: Int32Array, count: number): Ranges {
+    const from = tokenStarts[0]!;
+    const to = tokenStarts[count]!;
+    const pairs: number[] = [];
+    for (let r = 0; r < this.starts.length; r++) {
+      const start = Math.max(this.starts[r]!, from);
+      const end = Math.min(this.ends[r]!, to);
+      if (start < end) pairs.push(tokenAt(tokenStarts, count, start), tokenAt(tokenStarts, count, end - 1) + 1);
+    }
+    return new Ranges(pairs);
+  }
+}
+
+/** The index of the token holding character `pos` (tokenStarts[0] <= pos < tokenStarts[count]). */
+function tokenAt(tokenStarts: Int32Array, count: number, pos: number): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokenStarts[mid]! <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
 /** Token-level diff of a and b, writing matched index pairs (in order) to matchA/matchB. */
 class TokenDiff {
   private readonly countA: Int32Array;
   private readonly countB: Int32Array;
   private readonly posA: Int32Array;
   private readonly posB: Int32Array;
-  // Preallocated: there are at most min(n, m) matches, and growing plain arrays dominated the run time.
-  readonly matchA: Int32Array;
-  readonly matchB: Int32Array;
+  // Preallocated for a whole diff: there are at most min(n, m) matches, and growing plain arrays dominated the run
+  // time. A diff of some spans only (`only`) has far fewer, so its arrays grow as needed.
+  matchA: Int32Array<ArrayBuffer>;
+  matchB: Int32Array<ArrayBuffer>;
   matches = 0;
 
   /**
@@ -455,8 +567,9 @@ class TokenDiff {
     private readonly scratch: Scratch,
     private readonly loose: boolean,
     private readonly budget: number,
+    private readonly only?: Ranges,
   ) {
-    scratch.prepare(scratch.intern.size, Math.min(a.length, b.length));
+    scratch.prepare(scratch.intern.size, only ? 0 : Math.min(a.length, b.length));
     this.countA = scratch.countA;
     this.countB = scratch.countB;
     this.posA = scratch.posA;
@@ -465,13 +578,61 @@ class TokenDiff {
     this.matchB = scratch.matchB;
   }
 
+  // With `only`: the ranges left unaligned since the last match (a0, a1, b0, b1, and 1 for a run of words to give
+  // to Myers' diff, 0 for a range to diff), and whether the first match from here on is wanted (see diff).
+  private readonly skipped: number[] = [];
+  private wantNext = false;
+
   private match(i: number, j: number): void {
+    this.skipped.length = 0;
+    this.wantNext = false;
+    if (this.matches === this.matchA.length) {
+      this.matchA = this.scratch.matchA = doubled(this.matchA);
+      this.matchB = this.scratch.matchB = doubled(this.matchB);
+    }
     this.matchA[this.matches] = i;
     this.matchB[this.matches] = j;
     this.matches++;
   }
 
+  /**
+   * Aligns a[a0, a1) with b[b0, b1). With `only`, a range holding none of its tokens is left unaligned, unless the
+   * caller's spans need a match in it: a span's end that did not survive maps to the first match after it, and a
+   * span's start to the last match before it (see PositionMap.mapSpan). So after a range that holds some of the
+   * spans, the ranges after it are aligned until one match is made; and before such a range, the ranges skipped
+   * since the last match are aligned, latest first, until one yields a match. Matches are made in the same order,
+   * and each range is aligned exactly as in a whole diff, so every span maps as it would through a whole diff.
+   */
   diff(a0: number, a1: number, b0: number, b1: number): void {
+    this.visit(a0, a1, b0, b1, 0);
+  }
+
+  /** Aligns the range as diff (myers 0) or as myers (1) does, or leaves it unaligned; see diff. */
+  private visit(a0: number, a1: number, b0: number, b1: number, myers: number): void {
+    const wanted = this.only ? this.only.meets(a0, a1) : true;
+    if (this.only) {
+      if (a0 >= a1 || b0 >= b1) return;
+      if (!wanted && !this.wantNext) {
+        this.skipped.push(a0, a1, b0, b1, myers);
+        return;
+      }
+      const skipped = this.skipped;
+      while (wanted && skipped.length > 0) {
+        const m = skipped.pop()!;
+        const t1 = skipped.pop()!;
+        const t0 = skipped.pop()!;
+        const s1 = skipped.pop()!;
+        const s0 = skipped.pop()!;
+        if (m) this.myers(s0, s1, t0, t1);
+        else this.align(s0, s1, t0, t1);
+      }
+    }
+    if (myers) this.myers(a0, a1, b0, b1);
+    else this.align(a0, a1, b0, b1);
+    if (this.only && wanted) this.wantNext = true;
+  }
+
+  private align(a0: number, a1: number, b0: number, b1: number): void {
     const { a, b } = this;
     while (a0 < a1 && b0 < b1 && a[a0] === b[b0]) this.match(a0++, b0++);
     let tail = 0;
@@ -504,7 +665,7 @@ class TokenDiff {
           let pb = b0;
           for (let k = 0; k < runs.length; k += 4) {
             this.diff(pa, runs[k]!, pb, runs[k + 1]!);
-            this.myers(runs[k]!, runs[k + 2]!, runs[k + 1]!, runs[k + 3]!);
+            this.visit(runs[k]!, runs[k + 2]!, runs[k + 1]!, runs[k + 3]!, 1);
             pa = runs[k + 2]!;
             pb = runs[k + 3]!;
           }
@@ -720,7 +881,8 @@ class RunList {
 
 /**
  * Diffs old[oldFrom, oldTo) against new[newFrom, newTo) in lines, or in words with `scratch` (shared by the word
- * diffs of one text), calling `each` on matched units.
+ * diffs of one text), calling `each` on matched units. With `only`, stretches of the old text that hold none of
+ * its characters may be left unaligned.
  */
 function diffUnits(
   oldText: string,
@@ -732,6 +894,7 @@ function diffUnits(
   unit: 'lines' | 'words',
   scratch: Scratch,
   each: (oldStart: number, newStart: number, length: number) => void,
+  only?: Ranges,
 ): void {
   let ta: Tokens;
   let tb: Tokens;
@@ -743,7 +906,7 @@ function diffUnits(
     tb = splitLines(newText, newFrom, newTo, scratch.intern);
   }
   const words = unit === 'words';
-  const differ = new TokenDiff(ta.ids.subarray(0, ta.count), tb.ids.subarray(0, tb.count), words ? 2 : 1, scratch, words, words ? MYERS_BUDGET : LINE_MYERS_BUDGET);
+  const differ = new TokenDiff(ta.ids.subarray(0, ta.count), tb.ids.subarray(0, tb.count), words ? 2 : 1, scratch, words, words ? MYERS_BUDGET : LINE_MYERS_BUDGET, only?.tokens(ta.starts, ta.count));
   differ.diff(0, ta.count, 0, tb.count);
   const { matchA, matchB, matches } = differ;
   for (let p = 0; p < matches; p++) {
@@ -755,8 +918,14 @@ function diffUnits(
 /**
  * The runs of text two versions have in common, in order, adjacent runs merged. Lines are aligned first, so that
  * only the lines an edit touched are split into words: scattered edits then cost little more than hashing lines.
+ *
+ * With `only` (spans of the old text as [start, end) pairs), the diff need only be right about those spans: where
+ * each of their characters went, and what replaced those that did not survive. Stretches between the places it
+ * aligns that hold none of them are left unaligned. A few hundred annotations on a million-word text that changed
+ * everywhere (live captions replaced by a transcript) then cost the alignment of their own stretches, not of all.
  */
-export function diffText(oldText: string, newText: string): EqualRun[] {
+export function diffText(oldText: string, newText: string, only?: readonly number[]): EqualRun[] {
+  const wanted = only ? new Ranges(only) : undefined;
   const out = new RunList();
   const push = out.push.bind(out);
   const [prefix, suffix] = commonEnds(oldText, 0, oldText.length, newText, 0, newText.length);
@@ -777,12 +946,12 @@ export function diffText(oldText: string, newText: string): EqualRun[] {
     let oldAt = prefix;
     let newAt = prefix;
     const diffWords = (oldTo: number, newTo: number): void => {
-      if (oldAt >= oldTo || newAt >= newTo) return;
+      if (oldAt >= oldTo || newAt >= newTo || (wanted && !wanted.meets(oldAt, oldTo))) return;
       // An edit changes a line in one place: what the two lines share at either end needs no tokens.
       const [head, tail] = commonEnds(oldText, oldAt, oldTo, newText, newAt, newTo);
       push(oldAt, newAt, head);
       if (oldAt + head < oldTo - tail && newAt + head < newTo - tail) {
-        diffUnits(oldText, oldAt + head, oldTo - tail, newText, newAt + head, newTo - tail, 'words', words, push);
+        diffUnits(oldText, oldAt + head, oldTo - tail, newText, newAt + head, newTo - tail, 'words', words, push, wanted);
       }
       push(oldTo - tail, newTo - tail, tail);
     };

@@ -29,7 +29,8 @@ const MAX_LANDMARK_WINDOW = 8192;
  *
  * The rest go to the diff, restricted to the stretch between the nearest places the fast path established: the two
  * stretches are diffed word by word (the whole texts when nothing was found, as after captions are replaced by a
- * transcript), and each anchor is mapped through the diff. The diff is what tells the same sentence from a
+ * transcript), and each anchor is mapped through the diff. The diff aligns only what its anchors need: the parts of
+ * a stretch that hold none of them are left out, which after captions are replaced is nearly all of the text. The diff is what tells the same sentence from a
  * look-alike: a span whose characters all survived is the same span, and one whose characters were deleted is gone
  * even if its words occur elsewhere (such a repeat is at most proposed for review). Anchors not made on oldText fall
  * back to reanchor(). Results come back in the order of `anchors`.
@@ -84,7 +85,10 @@ export function reanchorAll(anchors: readonly Anchor[], oldText: string, newText
     const whole = oldFrom === 0 && newFrom === 0 && oldTo === oldText.length && newTo === newText.length;
     const oldPart = whole ? oldText : oldText.slice(oldFrom, oldTo);
     const newPart = whole ? newText : newText.slice(newFrom, newTo);
-    const map = new PositionMap(diffText(oldPart, newPart), oldPart.length, newPart.length);
+    // The diff need only be right about these anchors' spans (a whole text of captions holds far more).
+    const spans: number[] = [];
+    for (const i of group) spans.push(anchors[i]!.position.start - oldFrom, anchors[i]!.position.end - oldFrom);
+    const map = new PositionMap(diffText(oldPart, newPart, spans), oldPart.length, newPart.length);
     for (const i of group) results[i] = throughDiff(anchors[i]!, map, oldFrom, newFrom, newText, newVersion);
   }
   return results as ReanchorResult[];
