@@ -507,14 +507,8 @@ class Ranges {
   meets(from: number, to: number): boolean {
     const { starts, ends } = this;
     // The first range ending after `from` (ends increase, the ranges being sorted and disjoint).
-    let lo = 0;
-    let hi = ends.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ends[mid]! <= from) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < starts.length && starts[lo]! < to && from < to;
+    const first = lastAtOrBefore(ends, ends.length, from) + 1;
+    return first < starts.length && starts[first]! < to && from < to;
   }
 
   /** The same ranges as token indices: the tokens (starting at tokenStarts; tokenStarts[count] is their end) that hold any of their characters. */
@@ -525,19 +519,22 @@ class Ranges {
     for (let r = 0; r < this.starts.length; r++) {
       const start = Math.max(this.starts[r]!, from);
       const end = Math.min(this.ends[r]!, to);
-      if (start < end) pairs.push(tokenAt(tokenStarts, count, start), tokenAt(tokenStarts, count, end - 1) + 1);
+      if (start < end) pairs.push(lastAtOrBefore(tokenStarts, count, start), lastAtOrBefore(tokenStarts, count, end - 1) + 1);
     }
     return new Ranges(pairs);
   }
 }
 
-/** The index of the token holding character `pos` (tokenStarts[0] <= pos < tokenStarts[count]). */
-function tokenAt(tokenStarts: Int32Array, count: number, pos: number): number {
+/**
+ * In sorted[0, count), ascending: the index of the last value at or before pos, or -1. (Of token starts: the token
+ * holding character pos.)
+ */
+function lastAtOrBefore(sorted: Int32Array, count: number, pos: number): number {
   let lo = 0;
   let hi = count;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tokenStarts[mid]! <= pos) lo = mid + 1;
+    if (sorted[mid]! <= pos) lo = mid + 1;
     else hi = mid;
   }
   return lo - 1;
@@ -1028,15 +1025,7 @@ export class PositionMap {
 
   /** Index of the last run starting at or before pos, or -1. */
   runIndexAt(pos: number): number {
-    const starts = this.oldStarts;
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
+    return lastAtOrBefore(this.oldStarts, this.oldStarts.length, pos);
   }
 
   /** Whether old[pos] survived unchanged, and in which run. */
