@@ -24,6 +24,10 @@ export type WorkerMessage =
 
 const port = parentPort;
 if (port) {
+  // The thread ends when the parent says so (it starts and stops workers in turns; see runImportInWorker).
+  port.on('message', (message: unknown) => {
+    if (message === 'close') port.close();
+  });
   const { fileName, bytes, task } = workerData as WorkerRequest;
   const post = (message: WorkerMessage): void => port.postMessage(message);
   // Spreadsheets are zips of XML from outside, as Word files are: read here, under the same limits, never in main.

@@ -54,6 +54,20 @@ export function readTableInWorker(workerScript: string, fileName: string, bytes:
   return runInWorker<Table>(workerScript, { fileName, bytes, task: 'read-table' }, options);
 }
 
+// Starting a worker thread while another is being torn down can crash the whole process: nodejs/node#56312, a
+// segfault in the new thread's isolate set-up while the old one is disposed (our browser preview died of it twice
+// in test runs that imported files side by side). So threads are started and stopped in turns, each start or stop
+// after the one before has finished; running workers still run side by side.
+let turn: Promise<void> = Promise.resolve();
+
+/** Runs `step` when the steps before it are done; it calls `done` when it is done itself. */
+function inTurn(step: (done: () => void) => void): void {
+  turn = turn.then(() => new Promise<void>((done) => step(done)));
+}
+
+// A worker that has answered is asked to close and ends on its own; one that has not within this long is terminated.
+const CLOSE_GRACE_MS = 2_000;
+
 function runInWorker<T extends ParsedImport | Table>(workerScript: string, request: WorkerRequest, options: WorkerImportOptions): Promise<T> {
   const { fileName } = request;
   const limits = options.limits ?? {};
@@ -65,54 +79,83 @@ function runInWorker<T extends ParsedImport | Table>(workerScript: string, reque
 
   return new Promise<T>((resolve, reject) => {
     let settled = false;
-    let worker: Worker;
-    try {
-      worker = new Worker(workerScript, {
-        workerData: request,
-        resourceLimits: {
-          maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb ?? DEFAULT_IMPORT_HEAP_MB,
-          maxYoungGenerationSizeMb: limits.maxYoungGenerationSizeMb ?? 64,
-          stackSizeMb: 4,
-        },
-      });
-    } catch {
-      reject(new ImportError('The import worker could not be started.', 'parse-failed'));
-      return;
-    }
+    let worker: Worker | undefined;
+    let exited = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Ends this worker's start turn (once it is online, has exited, or the job is over).
+    let started = (): void => undefined;
 
-    const finish = (outcome: { value: T } | { error: ImportError }): void => {
+    /** Stops the worker in its turn: asked to close when it has answered, terminated when it has not. */
+    const stop = (gently: boolean): void => {
+      inTurn((done) => {
+        const current = worker;
+        if (!current || exited) return done();
+        const grace = gently ? setTimeout(() => void current.terminate(), CLOSE_GRACE_MS) : undefined;
+        current.once('exit', () => {
+          clearTimeout(grace);
+          done();
+        });
+        if (gently) current.postMessage('close');
+        else void current.terminate();
+      });
+    };
+
+    const finish = (outcome: { value: T } | { error: ImportError }, answered = false): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      started();
       if (jobId !== undefined) running.delete(jobId);
-      void worker.terminate();
+      stop(answered);
       if ('value' in outcome) resolve(outcome.value);
       else reject(outcome.error);
     };
-
-    const timer = setTimeout(() => {
-      finish({ error: new ImportError(`${fileName} took longer than ${timeoutMs >= 1000 ? Math.round(timeoutMs / 1000) : (timeoutMs / 1000).toFixed(1)} seconds to read, so the import was stopped.`, 'parse-failed') });
-    }, timeoutMs);
 
     if (jobId !== undefined) {
       running.set(jobId, () => finish({ error: new ImportError(`The import of ${fileName} was cancelled.`, 'cancelled') }));
     }
 
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'progress') options.onProgress?.(message.stage, message.fraction);
-      else if (message.type === 'result') finish({ value: message.value as T });
-      else if (message.type === 'error') finish({ error: new ImportError(message.message, message.code) });
-    });
-    worker.on('error', (error: Error & { code?: string }) => {
-      finish({
-        error:
-          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new ImportError(`${fileName} needs more memory to read than an import may use, so the import was stopped.`, 'too-large')
-            : new ImportError(`${fileName} could not be imported because its reader failed unexpectedly.`, 'parse-failed'),
+    inTurn((done) => {
+      started = done;
+      // Cancelled while waiting for its turn.
+      if (settled) return done();
+      let created: Worker;
+      try {
+        created = new Worker(workerScript, {
+          workerData: request,
+          resourceLimits: {
+            maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb ?? DEFAULT_IMPORT_HEAP_MB,
+            maxYoungGenerationSizeMb: limits.maxYoungGenerationSizeMb ?? 64,
+            stackSizeMb: 4,
+          },
+        });
+      } catch {
+        finish({ error: new ImportError('The import worker could not be started.', 'parse-failed') });
+        return;
+      }
+      worker = created;
+      timer = setTimeout(() => {
+        finish({ error: new ImportError(`${fileName} took longer than ${timeoutMs >= 1000 ? Math.round(timeoutMs / 1000) : (timeoutMs / 1000).toFixed(1)} seconds to read, so the import was stopped.`, 'parse-failed') });
+      }, timeoutMs);
+      created.once('online', () => done());
+      created.on('message', (message: WorkerMessage) => {
+        if (message.type === 'progress') options.onProgress?.(message.stage, message.fraction);
+        else if (message.type === 'result') finish({ value: message.value as T }, true);
+        else if (message.type === 'error') finish({ error: new ImportError(message.message, message.code) }, true);
       });
-    });
-    worker.on('exit', (code) => {
-      finish({ error: new ImportError(`${fileName} could not be imported because its reader stopped unexpectedly (exit code ${code}).`, 'parse-failed') });
+      created.on('error', (error: Error & { code?: string }) => {
+        finish({
+          error:
+            error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? new ImportError(`${fileName} needs more memory to read than an import may use, so the import was stopped.`, 'too-large')
+              : new ImportError(`${fileName} could not be imported because its reader failed unexpectedly.`, 'parse-failed'),
+        });
+      });
+      created.on('exit', (code) => {
+        exited = true;
+        done();
+        finish({ error: new ImportError(`${fileName} could not be imported because its reader stopped unexpectedly (exit code ${code}).`, 'parse-failed') });
+      });
     });
   });
 }

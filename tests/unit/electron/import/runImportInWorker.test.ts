@@ -18,6 +18,8 @@ const misbehaving = {
   exit: 'process.exit(7);',
   throwing: 'throw new Error("parser bug at line 3");',
   slow: 'import { parentPort } from "node:worker_threads"; parentPort.postMessage({ type: "progress", stage: "parsing", fraction: 0.1 }); setInterval(() => {}, 1000);',
+  // Answers, then ignores the request to close.
+  lingering: 'import { parentPort } from "node:worker_threads"; parentPort.postMessage({ type: "result", value: { documents: [] } }); setInterval(() => {}, 1000);',
 };
 
 beforeAll(async () => {
@@ -111,5 +113,22 @@ describe('runImportInWorker', () => {
     expect(error.message).toBe('The import of slow.txt was cancelled.');
     expect(cancelImport('job-1')).toBe(false);
     expect(cancelImport('never-started')).toBe(false);
+  });
+
+  it('starts and stops workers in turns, and every job of a crowd settles as it should', async () => {
+    // Side by side: good files, one that hangs past its limit, one cancelled, one that answers and never closes.
+    const good = ['labels-colon.txt', 'labels-colon.txt', 'labels-colon.txt'].map((name) => runImportInWorker(workerScript, name, fixture(name)));
+    const hang = failure(runImportInWorker(path.join(outDir, 'hang.mjs'), 'loop.txt', new Uint8Array([65]), { limits: { timeoutMs: 300 } }));
+    const slow = failure(
+      runImportInWorker(path.join(outDir, 'slow.mjs'), 'slow.txt', new Uint8Array([65]), { jobId: 'crowd', onProgress: () => void cancelImport('crowd') }),
+    );
+    const lingering = runImportInWorker(path.join(outDir, 'lingering.mjs'), 'l.txt', new Uint8Array([65]));
+    for (const parsed of await Promise.all(good)) expect(parsed.documents[0]?.speakers.map((s) => s.name)).toEqual(['Helen Marsh', 'Jeremy Corbyn', 'Owen Smith']);
+    expect((await hang).message).toBe('loop.txt took longer than 0.3 seconds to read, so the import was stopped.');
+    expect((await slow).code).toBe('cancelled');
+    expect((await lingering).documents).toEqual([]);
+    // The worker that would not close was terminated after its grace, so the turns go on: the next import runs.
+    const next = await runImportInWorker(workerScript, 'labels-colon.txt', fixture('labels-colon.txt'));
+    expect(next.documents).toHaveLength(1);
   });
 });
